@@ -1,0 +1,63 @@
+package org.dtrmigration.storage;
+
+import java.io.Closeable;
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.Optional;
+
+/**
+ * The small contract every storage backend fulfils. Keys are '/'-separated and relative to the
+ * store's root (the registry root directory: the folder or key prefix holding
+ * {@code docker/registry/v2/}).
+ */
+public interface ObjectStore extends Closeable {
+
+    /** A description for messages and logs: never contains a secret. */
+    String describe();
+
+    /**
+     * Whether listings carry {@link ObjectInfo#md5Hex()} for objects this store wrote (S3 single-part
+     * ETags, Azure Content-MD5). Objects written by other tools may still lack it; callers must treat
+     * a null MD5 as "unknown".
+     */
+    default boolean md5InListings() {
+        return false;
+    }
+
+    /** Every object whose key starts with {@code prefix}, in ascending UTF-8 byte order of keys. */
+    ObjectListing list(String prefix) throws IOException;
+
+    /** The object's metadata, or empty when it does not exist. */
+    Optional<ObjectInfo> stat(String key) throws IOException;
+
+    /** Opens the object for reading; {@link NoSuchObjectException} when it does not exist. */
+    InputStream read(String key) throws IOException;
+
+    /**
+     * Writes the object atomically: readers see the old object or the whole new one, never a part.
+     * When the content does not match {@code length} or {@code md5}, or the source stream fails,
+     * nothing is written and an {@link IOException} says why. The caller keeps ownership of
+     * {@code content} (it is read, not closed).
+     *
+     * @param length the content's size, or -1 when unknown
+     * @param md5 the content's MD5 when known, so the store can verify what it received; may be null
+     */
+    void write(String key, InputStream content, long length, byte[] md5) throws IOException;
+
+    /** Deletes the object; deleting a missing object is not an error. */
+    void delete(String key) throws IOException;
+
+    default byte[] readAllBytes(String key) throws IOException {
+        try (InputStream in = read(key)) {
+            return in.readAllBytes();
+        }
+    }
+
+    default void write(String key, byte[] content) throws IOException {
+        write(key, new java.io.ByteArrayInputStream(content), content.length, null);
+    }
+
+    @Override
+    default void close() throws IOException {
+    }
+}

@@ -1,0 +1,138 @@
+package org.dtrmigration.storage;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.concurrent.TimeUnit;
+import okhttp3.mockwebserver.MockResponse;
+import okhttp3.mockwebserver.MockWebServer;
+import okhttp3.mockwebserver.RecordedRequest;
+import org.dtrmigration.secret.Secret;
+import org.dtrmigration.testing.S3ProxyServer;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
+import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.core.sync.RequestBody;
+import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.services.s3.S3Client;
+
+/** S3-specific behaviour beyond the contract: request shape, aborts, retries, foreign objects. */
+class S3StoreTest {
+
+    private static final String BUCKET = "s3-specific";
+    private static S3ProxyServer server;
+    private static S3Client raw;
+
+    @BeforeAll
+    static void start() throws Exception {
+        server = S3ProxyServer.start();
+        server.createBucket(BUCKET);
+        raw = S3Client.builder()
+                .endpointOverride(server.endpoint())
+                .region(Region.US_EAST_1)
+                .forcePathStyle(true)
+                // The SDK's default CRC32 trailers are what S3Proxy (like other S3-compatible servers) rejects.
+                .requestChecksumCalculation(software.amazon.awssdk.core.checksums.RequestChecksumCalculation.WHEN_REQUIRED)
+                .credentialsProvider(StaticCredentialsProvider.create(
+                        AwsBasicCredentials.create(S3ProxyServer.ACCESS_KEY, S3ProxyServer.SECRET_KEY)))
+                .build();
+    }
+
+    @AfterAll
+    static void stop() throws Exception {
+        raw.close();
+        server.close();
+    }
+
+    @Test
+    void keysLiveUnderThePrefixAndForeignObjectsAreSkipped() throws IOException {
+        try (ObjectStore store = new StoreFactory().open(server.location(BUCKET, "dtr/root"), server.credentials())) {
+            store.write("docker/registry/v2/x", "x".getBytes(StandardCharsets.UTF_8));
+            assertThat(raw.headObject(b -> b.bucket(BUCKET).key("dtr/root/docker/registry/v2/x")).contentLength()).isEqualTo(1);
+            // Objects beside the root ("dtr/rootless") and a directory marker are not ours to list.
+            raw.putObject(b -> b.bucket(BUCKET).key("dtr/rootless/y"), RequestBody.fromString("y"));
+            raw.putObject(b -> b.bucket(BUCKET).key("dtr/root/docker/"), RequestBody.empty());
+            assertThat(store.list("").toList()).extracting(ObjectInfo::key).containsExactly("docker/registry/v2/x");
+        }
+    }
+
+    @Test
+    void parsedUriOpensTheSameStore() throws IOException {
+        StorageLocation location = StorageLocation.parse("s3://" + BUCKET + "/via-uri?endpoint=" + server.endpoint(), "--to");
+        try (ObjectStore store = new StoreFactory().open(location, new EnvironmentCredentials(java.util.Map.of(
+                "AWS_ACCESS_KEY_ID", S3ProxyServer.ACCESS_KEY, "AWS_SECRET_ACCESS_KEY", S3ProxyServer.SECRET_KEY)).resolve(location, "--to"))) {
+            store.write("k", "v".getBytes(StandardCharsets.UTF_8));
+            assertThat(store.list("").toList()).extracting(ObjectInfo::md5Hex)
+                    .containsExactly(ObjectStoreContractTest.hex(ObjectStoreContractTest.md5("v".getBytes(StandardCharsets.UTF_8))));
+        }
+    }
+
+    @Test
+    void failedMultipartUploadIsAborted() throws IOException {
+        StoreOptions small = StoreOptions.defaults().withMultipart(StoreOptions.MIN_PART_SIZE, StoreOptions.MIN_PART_SIZE);
+        try (ObjectStore store = new StoreFactory(small).open(server.location(BUCKET, "aborts"), server.credentials())) {
+            byte[] content = ObjectStoreContractTest.random(12 * StoreOptions.MiB);
+            assertThatThrownBy(() -> store.write("big", new ByteArrayInputStream(content), content.length, new byte[16]))
+                    .hasMessageContaining("MD5");
+            assertThat(raw.listMultipartUploads(b -> b.bucket(BUCKET)).uploads()).isEmpty();
+            assertThat(store.stat("big")).isEmpty();
+        }
+    }
+
+    @Test
+    void requestsCarryContentMd5AndNoChunkedChecksums() throws Exception {
+        try (MockWebServer mock = new MockWebServer()) {
+            mock.enqueue(new MockResponse().setResponseCode(200).setHeader("ETag", "\"0cc175b9c0f1b6a831c399e269772661\""));
+            mock.start(java.net.InetAddress.getByName("127.0.0.1"), 0);
+            try (ObjectStore store = new S3Store(new S3Location("b", "root", "us-east-1", URI.create("http://127.0.0.1:" + mock.getPort()), true),
+                    S3Credentials.of("AKIATEST", Secret.of("secret")), StoreOptions.defaults())) {
+                store.write("k", "a".getBytes(StandardCharsets.UTF_8));
+            }
+            RecordedRequest put = mock.takeRequest(5, TimeUnit.SECONDS);
+            assertThat(put.getMethod()).isEqualTo("PUT");
+            assertThat(put.getPath()).isEqualTo("/b/root/k");
+            assertThat(put.getHeader("Content-MD5")).isEqualTo("DMF1ucDxtqgxw5niaXcmYQ==");
+            assertThat(put.getHeader("Content-Encoding")).isNull();
+            assertThat(put.getHeader("x-amz-trailer")).isNull();
+            assertThat(put.getHeader("Expect")).as("no 100-continue round trip for a small body").isNull();
+            assertThat(put.getBody().readUtf8()).isEqualTo("a");
+        }
+    }
+
+    @Test
+    void throttlingIsRetriedWithBackoff() throws Exception {
+        try (MockWebServer mock = new MockWebServer()) {
+            String slowDown = "<?xml version=\"1.0\" encoding=\"UTF-8\"?><Error><Code>SlowDown</Code><Message>Please reduce your request rate.</Message></Error>";
+            mock.enqueue(new MockResponse().setResponseCode(503).setBody(slowDown));
+            mock.enqueue(new MockResponse().setResponseCode(500).setBody("<Error><Code>InternalError</Code><Message>oops</Message></Error>"));
+            mock.enqueue(new MockResponse().setResponseCode(200).setHeader("ETag", "\"0cc175b9c0f1b6a831c399e269772661\""));
+            mock.start(java.net.InetAddress.getByName("127.0.0.1"), 0);
+            StoreOptions options = StoreOptions.defaults().withTimeouts(Duration.ofSeconds(2), Duration.ofSeconds(5));
+            try (ObjectStore store = new S3Store(new S3Location("b", "", null, URI.create("http://127.0.0.1:" + mock.getPort()), true),
+                    S3Credentials.of("AKIATEST", Secret.of("secret")), options)) {
+                store.write("k", "a".getBytes(StandardCharsets.UTF_8));
+            }
+            assertThat(mock.getRequestCount()).isEqualTo(3);
+        }
+    }
+
+    @Test
+    void unreachableEndpointSaysSo() {
+        StoreOptions options = StoreOptions.defaults().withMaxAttempts(1).withTimeouts(Duration.ofSeconds(2), Duration.ofSeconds(2));
+        try (ObjectStore store = new StoreFactory(options).open(new S3Location("b", "", null, URI.create("http://127.0.0.1:9"), true),
+                S3Credentials.of("AKIATEST", Secret.of("secret")))) {
+            assertThatThrownBy(() -> store.list("").toList())
+                    .isInstanceOf(StorageAccessException.class)
+                    .hasMessageStartingWith("cannot reach S3 at http://127.0.0.1:9 for bucket 'b'");
+        } catch (IOException e) {
+            throw new AssertionError(e);
+        }
+    }
+}

@@ -1,0 +1,134 @@
+package io.jenkins.plugins.dtrmigration;
+
+import hudson.AbortException;
+import hudson.Extension;
+import hudson.model.TaskListener;
+import java.io.File;
+import java.io.IOException;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Set;
+import org.dtrmigration.events.EventSink;
+import org.dtrmigration.migration.OnlineGc;
+import org.dtrmigration.registry.DtrClient;
+import org.dtrmigration.registry.DtrEndpoint;
+import org.dtrmigration.registry.JobWatcher;
+import org.dtrmigration.util.Durations;
+import org.jenkinsci.plugins.workflow.steps.StepContext;
+import org.jenkinsci.plugins.workflow.steps.StepDescriptor;
+import org.jenkinsci.plugins.workflow.steps.StepExecution;
+import org.kohsuke.stapler.DataBoundConstructor;
+import org.kohsuke.stapler.DataBoundSetter;
+
+/**
+ * {@code dtrOnlineGc(url:, credentialsId:, action: 'onlinegc_blobs', timeout: '2h')}: starts the job,
+ * streams its log to the console, and fails with the job id and status unless it ends {@code done}.
+ */
+public final class DtrOnlineGcStep extends DtrApiStep {
+
+    static final String DEFAULT_ACTION = "onlinegc_blobs";
+    static final String DEFAULT_TIMEOUT = "2h";
+
+    private String action = DEFAULT_ACTION;
+    private String timeout = DEFAULT_TIMEOUT;
+
+    @DataBoundConstructor
+    public DtrOnlineGcStep() {
+    }
+
+    public String getAction() {
+        return action;
+    }
+
+    /** {@code onlinegc_blobs} (default), {@code onlinegc}, {@code onlinegc_metadata} or {@code gc}. */
+    @DataBoundSetter
+    public void setAction(String action) {
+        this.action = emptyToNull(action) == null ? DEFAULT_ACTION : action.trim();
+    }
+
+    public String getTimeout() {
+        return timeout;
+    }
+
+    /** How long to wait for the job, e.g. {@code 2h}. */
+    @DataBoundSetter
+    public void setTimeout(String timeout) {
+        this.timeout = emptyToNull(timeout) == null ? DEFAULT_TIMEOUT : timeout.trim();
+    }
+
+    @Override
+    public StepExecution start(StepContext context) {
+        return new Execution(context, this);
+    }
+
+    private static final class Execution extends DtrApiExecution {
+        private static final long serialVersionUID = 1L;
+        private final transient DtrOnlineGcStep step;
+        private transient Duration wait;
+
+        Execution(StepContext context, DtrOnlineGcStep step) {
+            super(context, step.connection());
+            this.step = step;
+        }
+
+        @Override
+        void validate() throws AbortException {
+            try {
+                OnlineGc.checkAction(step.action);
+                wait = Durations.parse("timeout", step.timeout);
+            } catch (IllegalArgumentException e) {
+                throw new AbortException(e.getMessage());
+            }
+        }
+
+        @Override
+        DtrCallable callable(DtrEndpoint endpoint, TaskListener listener) {
+            return new Collect(endpoint, listener, step.action, wait);
+        }
+    }
+
+    static final class Collect extends DtrCallable {
+        private static final long serialVersionUID = 1L;
+        private final String action;
+        private final Duration timeout;
+
+        Collect(DtrEndpoint endpoint, TaskListener listener, String action, Duration timeout) {
+            super(endpoint, listener);
+            this.action = action;
+            this.timeout = timeout;
+        }
+
+        @Override
+        Map<String, Object> run(DtrClient client, EventSink events, File workspace) throws IOException, InterruptedException {
+            JobWatcher.Outcome o = new OnlineGc(client, events).run(action, timeout);
+            Map<String, Object> result = new LinkedHashMap<>();
+            result.put("jobId", o.job().id());
+            result.put("action", action);
+            result.put("status", o.job().status());
+            result.put("jobs", new ArrayList<>(o.chain()));
+            result.put("logLines", o.logLines());
+            result.put("seconds", o.elapsed().toSeconds());
+            return result;
+        }
+    }
+
+    @Extension
+    public static final class DescriptorImpl extends StepDescriptor {
+        @Override
+        public Set<? extends Class<?>> getRequiredContext() {
+            return requiredContext();
+        }
+
+        @Override
+        public String getFunctionName() {
+            return "dtrOnlineGc";
+        }
+
+        @Override
+        public String getDisplayName() {
+            return "Run DTR/MSR online garbage collection and wait for it";
+        }
+    }
+}
