@@ -3,6 +3,7 @@ package io.jenkins.plugins.dtrmigration;
 import hudson.AbortException;
 import hudson.Extension;
 import hudson.model.TaskListener;
+import hudson.util.FormValidation;
 import java.io.File;
 import java.io.IOException;
 import java.util.ArrayList;
@@ -16,10 +17,11 @@ import org.dtrmigration.migration.GcScheduleFile;
 import org.dtrmigration.registry.DtrClient;
 import org.dtrmigration.registry.DtrEndpoint;
 import org.jenkinsci.plugins.workflow.steps.StepContext;
-import org.jenkinsci.plugins.workflow.steps.StepDescriptor;
 import org.jenkinsci.plugins.workflow.steps.StepExecution;
 import org.kohsuke.stapler.DataBoundConstructor;
 import org.kohsuke.stapler.DataBoundSetter;
+import org.kohsuke.stapler.QueryParameter;
+import org.kohsuke.stapler.verb.POST;
 
 /**
  * {@code dtrDisableGc(url:, credentialsId:)}: saves every GC cron in full to a workspace file, deletes
@@ -94,7 +96,7 @@ public final class DtrDisableGcStep extends DtrApiStep {
     }
 
     @Extension
-    public static final class DescriptorImpl extends StepDescriptor {
+    public static final class DescriptorImpl extends DtrApiStepDescriptor {
         @Override
         public Set<? extends Class<?>> getRequiredContext() {
             return requiredContext();
@@ -108,6 +110,11 @@ public final class DtrDisableGcStep extends DtrApiStep {
         @Override
         public String getDisplayName() {
             return "Disable DTR/MSR garbage collection, saving its schedule";
+        }
+
+        @POST
+        public FormValidation doCheckFile(@QueryParameter String value) {
+            return FormChecks.workspaceFile("file", value);
         }
     }
 }

@@ -3,11 +3,14 @@ package io.jenkins.plugins.dtrmigration;
 import hudson.AbortException;
 import hudson.Extension;
 import hudson.model.TaskListener;
+import hudson.util.FormValidation;
+import hudson.util.ListBoxModel;
 import java.io.File;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.dtrmigration.events.EventSink;
@@ -17,10 +20,11 @@ import org.dtrmigration.registry.DtrEndpoint;
 import org.dtrmigration.registry.JobWatcher;
 import org.dtrmigration.util.Durations;
 import org.jenkinsci.plugins.workflow.steps.StepContext;
-import org.jenkinsci.plugins.workflow.steps.StepDescriptor;
 import org.jenkinsci.plugins.workflow.steps.StepExecution;
 import org.kohsuke.stapler.DataBoundConstructor;
 import org.kohsuke.stapler.DataBoundSetter;
+import org.kohsuke.stapler.QueryParameter;
+import org.kohsuke.stapler.verb.POST;
 
 /**
  * {@code dtrOnlineGc(url:, credentialsId:, action: 'onlinegc_blobs', timeout: '2h')}: starts the job,
@@ -30,6 +34,8 @@ public final class DtrOnlineGcStep extends DtrApiStep {
 
     static final String DEFAULT_ACTION = "onlinegc_blobs";
     static final String DEFAULT_TIMEOUT = "2h";
+    /** The job actions the step accepts, the default first (the Snippet Generator preselects it). */
+    static final List<String> ACTIONS = List.of(DEFAULT_ACTION, "onlinegc", "onlinegc_metadata", "gc");
 
     private String action = DEFAULT_ACTION;
     private String timeout = DEFAULT_TIMEOUT;
@@ -115,7 +121,7 @@ public final class DtrOnlineGcStep extends DtrApiStep {
     }
 
     @Extension
-    public static final class DescriptorImpl extends StepDescriptor {
+    public static final class DescriptorImpl extends DtrApiStepDescriptor {
         @Override
         public Set<? extends Class<?>> getRequiredContext() {
             return requiredContext();
@@ -129,6 +135,20 @@ public final class DtrOnlineGcStep extends DtrApiStep {
         @Override
         public String getDisplayName() {
             return "Run DTR/MSR online garbage collection and wait for it";
+        }
+
+        @POST
+        public ListBoxModel doFillActionItems() {
+            ListBoxModel items = new ListBoxModel();
+            for (String action : ACTIONS) {
+                items.add(action, action);
+            }
+            return items;
+        }
+
+        @POST
+        public FormValidation doCheckTimeout(@QueryParameter String value) {
+            return FormChecks.duration("timeout", value);
         }
     }
 }

@@ -3,6 +3,7 @@ package io.jenkins.plugins.dtrmigration;
 import hudson.AbortException;
 import hudson.Extension;
 import hudson.model.TaskListener;
+import hudson.util.FormValidation;
 import java.io.File;
 import java.io.IOException;
 import java.time.Duration;
@@ -15,10 +16,11 @@ import org.dtrmigration.registry.DtrEndpoint;
 import org.dtrmigration.registry.ReadOnlySwitch;
 import org.dtrmigration.util.Durations;
 import org.jenkinsci.plugins.workflow.steps.StepContext;
-import org.jenkinsci.plugins.workflow.steps.StepDescriptor;
 import org.jenkinsci.plugins.workflow.steps.StepExecution;
 import org.kohsuke.stapler.DataBoundConstructor;
 import org.kohsuke.stapler.DataBoundSetter;
+import org.kohsuke.stapler.QueryParameter;
+import org.kohsuke.stapler.verb.POST;
 
 /**
  * {@code dtrReadOnly(url:, credentialsId:, enabled: true)}: sets read-only mode and returns only once
@@ -104,7 +106,7 @@ public final class DtrReadOnlyStep extends DtrApiStep {
     }
 
     @Extension
-    public static final class DescriptorImpl extends StepDescriptor {
+    public static final class DescriptorImpl extends DtrApiStepDescriptor {
         @Override
         public Set<? extends Class<?>> getRequiredContext() {
             return requiredContext();
@@ -118,6 +120,11 @@ public final class DtrReadOnlyStep extends DtrApiStep {
         @Override
         public String getDisplayName() {
             return "Turn DTR/MSR read-only mode on or off";
+        }
+
+        @POST
+        public FormValidation doCheckTimeout(@QueryParameter String value) {
+            return FormChecks.duration("timeout", value);
         }
     }
 }

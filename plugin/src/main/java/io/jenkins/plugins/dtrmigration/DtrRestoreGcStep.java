@@ -3,6 +3,7 @@ package io.jenkins.plugins.dtrmigration;
 import hudson.AbortException;
 import hudson.Extension;
 import hudson.model.TaskListener;
+import hudson.util.FormValidation;
 import java.io.File;
 import java.io.IOException;
 import java.util.LinkedHashMap;
@@ -15,10 +16,11 @@ import org.dtrmigration.migration.GcScheduleFile;
 import org.dtrmigration.registry.DtrClient;
 import org.dtrmigration.registry.DtrEndpoint;
 import org.jenkinsci.plugins.workflow.steps.StepContext;
-import org.jenkinsci.plugins.workflow.steps.StepDescriptor;
 import org.jenkinsci.plugins.workflow.steps.StepExecution;
 import org.kohsuke.stapler.DataBoundConstructor;
 import org.kohsuke.stapler.DataBoundSetter;
+import org.kohsuke.stapler.QueryParameter;
+import org.kohsuke.stapler.verb.POST;
 
 /** {@code dtrRestoreGc(url:, credentialsId:)}: re-creates exactly the GC crons {@code dtrDisableGc} saved. */
 public final class DtrRestoreGcStep extends DtrApiStep {
@@ -90,7 +92,7 @@ public final class DtrRestoreGcStep extends DtrApiStep {
     }
 
     @Extension
-    public static final class DescriptorImpl extends StepDescriptor {
+    public static final class DescriptorImpl extends DtrApiStepDescriptor {
         @Override
         public Set<? extends Class<?>> getRequiredContext() {
             return requiredContext();
@@ -104,6 +106,11 @@ public final class DtrRestoreGcStep extends DtrApiStep {
         @Override
         public String getDisplayName() {
             return "Restore the DTR/MSR garbage-collection schedule saved by dtrDisableGc";
+        }
+
+        @POST
+        public FormValidation doCheckFile(@QueryParameter String value) {
+            return FormChecks.workspaceFile("file", value);
         }
     }
 }

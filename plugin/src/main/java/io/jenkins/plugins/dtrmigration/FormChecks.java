@@ -1,0 +1,108 @@
+package io.jenkins.plugins.dtrmigration;
+
+import edu.umd.cs.findbugs.annotations.CheckForNull;
+import hudson.AbortException;
+import hudson.util.FormValidation;
+import java.net.URI;
+import java.util.Locale;
+import org.dtrmigration.registry.DtrEndpoint;
+import org.dtrmigration.registry.TlsOptions;
+import org.dtrmigration.secret.Secret;
+import org.dtrmigration.storage.StorageLocation;
+import org.dtrmigration.util.Durations;
+
+/**
+ * Snippet Generator validation shared by every step's descriptor. Each check runs the parser the step itself runs
+ * when the build starts, so the form and the build reject the same values with the same words. The form shows a
+ * message under its field, so the parser's leading {@code "parameter: "} is dropped.
+ *
+ * <p>For a field with its own parser (for example a shard), use {@link #check(String, String, Rule)} with that
+ * parser: {@code return FormChecks.check("shard", value, v -> Shard.parse("shard", v));}.
+ */
+public final class FormChecks {
+
+    private FormChecks() {
+    }
+
+    /** A parser that accepts a value or throws with a message that starts with the parameter's name. */
+    @FunctionalInterface
+    public interface Rule {
+        /** @throws IllegalArgumentException or {@link AbortException} naming the parameter */
+        void apply(String value) throws AbortException;
+    }
+
+    /**
+     * Runs {@code rule} on {@code value}: {@link FormValidation#ok()} when it accepts it, otherwise an error with the
+     * rule's message minus the {@code "parameter: "} prefix.
+     */
+    public static FormValidation check(String parameter, @CheckForNull String value, Rule rule) {
+        try {
+            rule.apply(value);
+            return FormValidation.ok();
+        } catch (IllegalArgumentException | AbortException e) {
+            return FormValidation.error(withoutParameter(parameter, e.getMessage()));
+        }
+    }
+
+    /** The DTR/MSR base URL of {@link DtrApiStep#setUrl}: required; plain http is allowed but warned about. */
+    public static FormValidation dtrUrl(@CheckForNull String value) {
+        if (isBlank(value)) {
+            return FormValidation.error("Required: the DTR/MSR URL, e.g. https://dtr.example.com");
+        }
+        URI uri;
+        try {
+            uri = DtrEndpoint.parseUrl("url", value);
+            // The endpoint's own rules (scheme, host, no user info or query) need a user and a token; the
+            // placeholders never leave this method.
+            new DtrEndpoint(uri, "form-check", Secret.of("form-check"), TlsOptions.verified());
+        } catch (IllegalArgumentException e) {
+            return FormValidation.error(withoutParameter("url", e.getMessage()));
+        }
+        if ("http".equals(uri.getScheme().toLowerCase(Locale.ROOT))) {
+            return FormValidation.warning("Plain http: the access token would cross the network unencrypted. "
+                    + "Use https unless this is a lab.");
+        }
+        return FormValidation.ok();
+    }
+
+    /** A duration such as {@code 90s}, {@code 30m} or {@code 2h}; blank means the step's default. */
+    public static FormValidation duration(String parameter, @CheckForNull String value) {
+        if (isBlank(value)) {
+            return FormValidation.ok();
+        }
+        return check(parameter, value, v -> Durations.parse(parameter, v));
+    }
+
+    /** A file inside the workspace (relative, no {@code ..}); blank means the step's default. */
+    public static FormValidation workspaceFile(String parameter, @CheckForNull String value) {
+        if (isBlank(value)) {
+            return FormValidation.ok();
+        }
+        return check(parameter, value, v -> WorkspaceFiles.checkRelative(parameter, v));
+    }
+
+    /** A storage location URI ({@code file:///…}, {@code s3://…}, {@code azure://…}); required. */
+    public static FormValidation location(String parameter, @CheckForNull String value) {
+        return check(parameter, value, v -> StorageLocation.parse(v, parameter));
+    }
+
+    /** PEM text of a CA certificate; blank means the agent JVM's trust store. */
+    public static FormValidation caCertificate(@CheckForNull String value) {
+        if (isBlank(value)) {
+            return FormValidation.ok();
+        }
+        return check("caCertificate", value, v -> new TlsOptions(v, false));
+    }
+
+    static String withoutParameter(String parameter, @CheckForNull String message) {
+        if (message == null || message.isBlank()) {
+            return "Invalid value";
+        }
+        String m = message.startsWith(parameter + ": ") ? message.substring(parameter.length() + 2) : message;
+        return m.isEmpty() ? m : Character.toUpperCase(m.charAt(0)) + m.substring(1);
+    }
+
+    static boolean isBlank(@CheckForNull String value) {
+        return value == null || value.isBlank();
+    }
+}

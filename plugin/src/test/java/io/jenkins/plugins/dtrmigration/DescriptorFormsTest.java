@@ -1,0 +1,265 @@
+package io.jenkins.plugins.dtrmigration;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.mockito.ArgumentMatchers.any;
+import static org.mockito.ArgumentMatchers.anyString;
+import static org.mockito.ArgumentMatchers.eq;
+import static org.mockito.ArgumentMatchers.isNull;
+import static org.mockito.ArgumentMatchers.same;
+import static org.mockito.Mockito.RETURNS_SELF;
+import static org.mockito.Mockito.inOrder;
+import static org.mockito.Mockito.mock;
+import static org.mockito.Mockito.mockConstruction;
+import static org.mockito.Mockito.mockStatic;
+import static org.mockito.Mockito.never;
+import static org.mockito.Mockito.verify;
+import static org.mockito.Mockito.verifyNoMoreInteractions;
+import static org.mockito.Mockito.when;
+import static org.mockito.Mockito.withSettings;
+
+import com.cloudbees.plugins.credentials.CredentialsMatcher;
+import com.cloudbees.plugins.credentials.CredentialsMatchers;
+import com.cloudbees.plugins.credentials.CredentialsProvider;
+import com.cloudbees.plugins.credentials.common.StandardListBoxModel;
+import com.cloudbees.plugins.credentials.common.StandardUsernamePasswordCredentials;
+import com.cloudbees.plugins.credentials.domains.DomainRequirement;
+import com.cloudbees.plugins.credentials.domains.URIRequirementBuilder;
+import hudson.model.Item;
+import hudson.model.Queue;
+import hudson.model.queue.Tasks;
+import hudson.util.FormValidation;
+import hudson.util.ListBoxModel;
+import io.jenkins.plugins.dtrmigration.FormValidations.Shown;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeSet;
+import jenkins.model.Jenkins;
+import org.dtrmigration.migration.OnlineGc;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.mockito.InOrder;
+import org.mockito.MockedConstruction;
+import org.mockito.MockedStatic;
+import org.springframework.security.core.Authentication;
+
+/**
+ * The descriptors' form methods with Jenkins mocked: who gets to see the credentials list, as whom it is computed,
+ * and what the checks say.
+ */
+class DescriptorFormsTest {
+
+    static final String URL = "https://dtr.example.com";
+
+    final FormValidations forms = new FormValidations();
+    final Jenkins jenkins = mock(Jenkins.class);
+    final MockedStatic<Jenkins> jenkinsStatic = mockStatic(Jenkins.class);
+    final MockedStatic<Tasks> tasks = mockStatic(Tasks.class);
+    final MockedStatic<URIRequirementBuilder> uriRequirements = mockStatic(URIRequirementBuilder.class);
+    final MockedStatic<CredentialsProvider> credentials = mockStatic(CredentialsProvider.class);
+    final MockedStatic<CredentialsMatchers> matchers = mockStatic(CredentialsMatchers.class);
+    final MockedConstruction<StandardListBoxModel> listBoxes =
+            mockConstruction(StandardListBoxModel.class, withSettings().defaultAnswer(RETURNS_SELF));
+    /** The job a picker is shown for: an Item that is also a Queue.Task, as a WorkflowJob is. */
+    final Item job = mock(Item.class, withSettings().extraInterfaces(Queue.Task.class));
+    final Authentication jobAuthentication = mock(Authentication.class);
+    final Map<String, List<DomainRequirement>> requirements = new HashMap<>();
+
+    final DtrApiStepDescriptor descriptor = new DtrReadOnlyStep.DescriptorImpl();
+
+    DescriptorFormsTest() {
+        jenkinsStatic.when(Jenkins::get).thenReturn(jenkins);
+        tasks.when(() -> Tasks.getAuthenticationOf2(any())).thenReturn(jobAuthentication);
+        uriRequirements.when(() -> URIRequirementBuilder.fromUri(any())).thenAnswer(inv -> {
+            URIRequirementBuilder builder = mock(URIRequirementBuilder.class);
+            List<DomainRequirement> built = List.of(mock(DomainRequirement.class));
+            requirements.put(inv.getArgument(0), built);
+            when(builder.build()).thenReturn(built);
+            return builder;
+        });
+    }
+
+    @AfterEach
+    void close() {
+        listBoxes.close();
+        matchers.close();
+        credentials.close();
+        uriRequirements.close();
+        tasks.close();
+        jenkinsStatic.close();
+        forms.close();
+    }
+
+    StandardListBoxModel theListBox() {
+        assertThat(listBoxes.constructed()).hasSize(1);
+        return listBoxes.constructed().get(0);
+    }
+
+    // ------------------------------------------------------------------ doFillCredentialsIdItems
+
+    @Test
+    void outsideAJobOnlyAdministratorsSeeTheList() {
+        when(jenkins.hasPermission(Jenkins.ADMINISTER)).thenReturn(false);
+
+        ListBoxModel items = descriptor.doFillCredentialsIdItems(null, URL, "dtr-admin");
+
+        StandardListBoxModel model = theListBox();
+        assertThat(items).isSameAs(model);
+        verify(jenkins).hasPermission(Jenkins.ADMINISTER);
+        verify(model).includeCurrentValue("dtr-admin");
+        verifyNoMoreInteractions(model);
+        uriRequirements.verifyNoInteractions();
+    }
+
+    @Test
+    void anAdministratorOutsideAJobSeesUsernamePasswordCredentialsAsSystem() {
+        when(jenkins.hasPermission(Jenkins.ADMINISTER)).thenReturn(true);
+
+        descriptor.doFillCredentialsIdItems(null, URL, "dtr-admin");
+
+        StandardListBoxModel model = theListBox();
+        InOrder order = inOrder(model);
+        order.verify(model).includeEmptyValue();
+        // ACL.SYSTEM2 (null in the stubs) and no item: the global context.
+        order.verify(model).includeAs(isNull(), (Item) isNull(), eq(StandardUsernamePasswordCredentials.class),
+                same(requirements.get(URL)));
+        order.verify(model).includeCurrentValue("dtr-admin");
+        verifyNoMoreInteractions(model);
+        tasks.verifyNoInteractions();
+    }
+
+    @Test
+    void inAJobWithoutConfigureOrUseRightsOnlyTheCurrentValueIsShown() {
+        descriptor.doFillCredentialsIdItems(job, URL, "dtr-admin");
+
+        StandardListBoxModel model = theListBox();
+        verify(job).hasPermission(Item.EXTENDED_READ);
+        verify(job).hasPermission(CredentialsProvider.USE_ITEM);
+        verify(model).includeCurrentValue("dtr-admin");
+        verifyNoMoreInteractions(model);
+        jenkinsStatic.verify(Jenkins::get, never());
+    }
+
+    @Test
+    void someoneWhoMayReadTheJobConfigurationSeesWhatTheBuildWouldSee() {
+        when(job.hasPermission(Item.EXTENDED_READ)).thenReturn(true);
+
+        descriptor.doFillCredentialsIdItems(job, URL, "dtr-admin");
+
+        StandardListBoxModel model = theListBox();
+        InOrder order = inOrder(model);
+        order.verify(model).includeEmptyValue();
+        order.verify(model).includeAs(same(jobAuthentication), same(job), eq(StandardUsernamePasswordCredentials.class),
+                same(requirements.get(URL)));
+        order.verify(model).includeCurrentValue("dtr-admin");
+        tasks.verify(() -> Tasks.getAuthenticationOf2((Queue.Task) job));
+        jenkinsStatic.verify(Jenkins::get, never());
+    }
+
+    @Test
+    void useItemAloneIsEnough() {
+        when(job.hasPermission(CredentialsProvider.USE_ITEM)).thenReturn(true);
+
+        descriptor.doFillCredentialsIdItems(job, URL, null);
+
+        StandardListBoxModel model = theListBox();
+        verify(model).includeAs(same(jobAuthentication), same(job), eq(StandardUsernamePasswordCredentials.class),
+                same(requirements.get(URL)));
+        verify(model).includeCurrentValue("");
+    }
+
+    @Test
+    void anItemThatIsNotATaskListsAsSystem() {
+        Item folder = mock(Item.class);
+        when(folder.hasPermission(Item.EXTENDED_READ)).thenReturn(true);
+
+        descriptor.doFillCredentialsIdItems(folder, "  ", "dtr-admin");
+
+        verify(theListBox()).includeAs(isNull(), same(folder), eq(StandardUsernamePasswordCredentials.class),
+                same(requirements.get(null)));
+        tasks.verifyNoInteractions();
+        uriRequirements.verify(() -> URIRequirementBuilder.fromUri(null));
+    }
+
+    // ------------------------------------------------------------------ doCheckCredentialsId
+
+    @Test
+    void checkingCredentialsNeedsTheSameRights() {
+        Shown s = forms.of(descriptor.doCheckCredentialsId(job, URL, "anything"));
+        assertThat(s).isEqualTo(Shown.ok());
+        credentials.verifyNoInteractions();
+    }
+
+    @Test
+    void aCredentialIsRequired() {
+        when(job.hasPermission(Item.EXTENDED_READ)).thenReturn(true);
+        assertThat(forms.of(descriptor.doCheckCredentialsId(job, URL, " "))).isEqualTo(Shown.error(
+                "Required: 'Username with password' credential (a DTR/MSR administrator and an access token)"));
+    }
+
+    @Test
+    void anUnknownIdIsAWarningNamingItAndTheUrl() {
+        when(job.hasPermission(Item.EXTENDED_READ)).thenReturn(true);
+        CredentialsMatcher withId = mock(CredentialsMatcher.class);
+        matchers.when(() -> CredentialsMatchers.withId("nope")).thenReturn(withId);
+        credentials.when(() -> CredentialsProvider.listCredentialsInItem(any(), any(), any(), any(), any()))
+                .thenReturn(new ListBoxModel());
+
+        Shown s = forms.of(descriptor.doCheckCredentialsId(job, URL, " nope "));
+
+        assertThat(s).isEqualTo(Shown.warning("No 'Username with password' credential (a DTR/MSR administrator and an"
+                + " access token) with id 'nope' is visible to this job for https://dtr.example.com"));
+        credentials.verify(() -> CredentialsProvider.listCredentialsInItem(eq(StandardUsernamePasswordCredentials.class),
+                same(job), same(jobAuthentication), same(requirements.get(URL)), same(withId)));
+    }
+
+    @Test
+    void aVisibleIdIsFine() {
+        when(jenkins.hasPermission(Jenkins.ADMINISTER)).thenReturn(true);
+        ListBoxModel one = new ListBoxModel();
+        one.add(new ListBoxModel.Option("admin/****", "dtr-admin"));
+        credentials.when(() -> CredentialsProvider.listCredentialsInItem(any(), any(), any(), any(), any())).thenReturn(one);
+
+        assertThat(forms.of(descriptor.doCheckCredentialsId(null, URL, "dtr-admin"))).isEqualTo(Shown.ok());
+        matchers.verify(() -> CredentialsMatchers.withId("dtr-admin"));
+    }
+
+    // ------------------------------------------------------------------ the other fields
+
+    @Test
+    void everyDtrApiStepDescriptorChecksTheConnectionFields() {
+        for (DtrApiStepDescriptor d : List.of(new DtrReadOnlyStep.DescriptorImpl(), new DtrDisableGcStep.DescriptorImpl(),
+                new DtrRestoreGcStep.DescriptorImpl(), new DtrOnlineGcStep.DescriptorImpl())) {
+            assertThat(forms.of(d.doCheckUrl("http://dtr.lab")).kind()).isEqualTo(FormValidation.Kind.WARNING);
+            assertThat(forms.of(d.doCheckUrl("https://dtr.example.com"))).isEqualTo(Shown.ok());
+            assertThat(forms.of(d.doCheckCaCertificate("not pem")).kind()).isEqualTo(FormValidation.Kind.ERROR);
+        }
+    }
+
+    @Test
+    void stepFieldsAreCheckedByTheStepsOwnParsers() {
+        assertThat(forms.of(new DtrReadOnlyStep.DescriptorImpl().doCheckTimeout("ten minutes")).message())
+                .isEqualTo("'ten minutes' is not a duration like 90s, 30m, 2h or PT30M");
+        assertThat(forms.of(new DtrOnlineGcStep.DescriptorImpl().doCheckTimeout("3h"))).isEqualTo(Shown.ok());
+        assertThat(forms.of(new DtrDisableGcStep.DescriptorImpl().doCheckFile("../gc.json")).kind())
+                .isEqualTo(FormValidation.Kind.ERROR);
+        assertThat(forms.of(new DtrRestoreGcStep.DescriptorImpl().doCheckFile("/tmp/gc.json")).kind())
+                .isEqualTo(FormValidation.Kind.ERROR);
+        assertThat(forms.of(new DtrRestoreGcStep.DescriptorImpl().doCheckFile("saved/gc.json"))).isEqualTo(Shown.ok());
+    }
+
+    @Test
+    void theActionDropDownOffersExactlyTheEngineActionsDefaultFirst() {
+        assertThat(new TreeSet<>(DtrOnlineGcStep.ACTIONS)).isEqualTo(new TreeSet<>(OnlineGc.ACTIONS));
+        assertThat(DtrOnlineGcStep.ACTIONS).hasSize(OnlineGc.ACTIONS.size()).first().isEqualTo(DtrOnlineGcStep.DEFAULT_ACTION);
+        try (MockedConstruction<ListBoxModel> models = mockConstruction(ListBoxModel.class)) {
+            ListBoxModel items = new DtrOnlineGcStep.DescriptorImpl().doFillActionItems();
+            assertThat(models.constructed()).containsExactly(items);
+            InOrder order = inOrder(items);
+            for (String action : DtrOnlineGcStep.ACTIONS) {
+                order.verify(items).add(action, action);
+            }
+            verify(items, never()).add(anyString());
+        }
+    }
+}
