@@ -24,7 +24,6 @@ class StubSignatureTest {
             "hudson.Launcher$ProcStarter",
             "hudson.model.AbstractDescribableImpl",
             "jenkins.MasterToSlaveFileCallable",
-            "jenkins.security.MasterToSlaveCallable",
             "org.jenkinsci.remoting.RoleChecker",
             "org.jenkinsci.plugins.workflow.steps.Step",
             "org.jenkinsci.plugins.workflow.steps.StepDescriptor",
@@ -46,9 +45,8 @@ class StubSignatureTest {
     static final Set<String> REQUIRED_TYPES = Set.of(
             "hudson.Extension", "hudson.ExtensionPoint", "hudson.AbortException", "hudson.EnvVars",
             "hudson.FilePath", "hudson.FilePath$FileCallable", "hudson.Launcher", "hudson.Launcher$ProcStarter",
-            "hudson.Proc", "hudson.Util",
-            "jenkins.YesNoMaybe", "jenkins.MasterToSlaveFileCallable", "jenkins.security.MasterToSlaveCallable",
-            "jenkins.security.Roles", "jenkins.model.Jenkins",
+            "hudson.Proc",
+            "jenkins.YesNoMaybe", "jenkins.MasterToSlaveFileCallable", "jenkins.model.Jenkins",
             "hudson.model.TaskListener", "hudson.model.Run", "hudson.model.Job", "hudson.model.Item",
             "hudson.model.ItemGroup", "hudson.model.Describable", "hudson.model.AbstractDescribableImpl",
             "hudson.model.Descriptor", "hudson.model.Result", "hudson.model.Node", "hudson.model.Computer",
@@ -62,10 +60,6 @@ class StubSignatureTest {
             "org.jenkinsci.plugins.workflow.steps.Step", "org.jenkinsci.plugins.workflow.steps.StepDescriptor",
             "org.jenkinsci.plugins.workflow.steps.StepContext", "org.jenkinsci.plugins.workflow.steps.StepExecution",
             "org.jenkinsci.plugins.workflow.steps.SynchronousNonBlockingStepExecution",
-            "org.jenkinsci.plugins.workflow.steps.StepExecutions",
-            "org.jenkinsci.plugins.workflow.steps.StepExecutions$SynchronousBody",
-            "org.jenkinsci.plugins.workflow.steps.StepExecutions$SynchronousBodyVoid",
-            "org.jenkinsci.plugins.workflow.steps.StepExecutions$BlockBody",
             "org.jenkinsci.plugins.workflow.steps.BodyInvoker",
             "org.jenkinsci.plugins.workflow.steps.BodyExecutionCallback",
             "org.jenkinsci.plugins.workflow.steps.BodyExecutionCallback$TailCall",
@@ -86,10 +80,8 @@ class StubSignatureTest {
             "com.cloudbees.plugins.credentials.domains.DomainRequirement",
             "com.cloudbees.plugins.credentials.domains.URIRequirementBuilder",
             "org.jenkinsci.plugins.plaincredentials.StringCredentials",
-            "org.jenkinsci.plugins.plaincredentials.FileCredentials",
             "com.cloudbees.jenkins.plugins.awscredentials.AmazonWebServicesCredentials",
-            "com.microsoftopentechnologies.windowsazurestorage.helper.AzureStorageAccount",
-            "org.jenkinsci.Symbol");
+            "com.microsoftopentechnologies.windowsazurestorage.helper.AzureStorageAccount");
 
     static SignatureFile signatures;
     static List<Class<?>> stubs;
