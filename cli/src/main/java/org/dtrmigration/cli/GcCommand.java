@@ -35,7 +35,9 @@ final class GcCommand {
         public Integer call() throws Exception {
             Main main = gc.main;
             try (DtrClient client = dtr.connect(main.env(), main.events())) {
-                GcSchedule schedule = new GcControl(client, main.events()).disable();
+                // Saved before the first deletion, so an interrupted run leaves the file.
+                GcSchedule schedule = new GcControl(client, main.events())
+                        .disable(toRemove -> GcScheduleFile.save(save, toRemove, main.events()));
                 GcSchedule kept = GcScheduleFile.save(save, schedule, main.events());
                 main.out().println("GC disabled: removed " + schedule.actions() + ", canceled jobs " + schedule.canceledJobs()
                         + "; schedule to restore " + kept.actions() + " saved in " + save);

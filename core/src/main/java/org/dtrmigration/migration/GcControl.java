@@ -1,5 +1,6 @@
 package org.dtrmigration.migration;
 
+import java.io.IOException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -28,8 +29,20 @@ public final class GcControl {
         this.events = Objects.requireNonNull(events, "events");
     }
 
-    public GcSchedule disable() throws DtrException {
+    /** Receives the GC crons about to be deleted, before the first deletion. */
+    @FunctionalInterface
+    public interface BeforeRemoving {
+        void save(GcSchedule toRemove) throws IOException;
+    }
+
+    /**
+     * Saves every GC cron through {@code beforeRemoving} before deleting any (so a run cut short, by a lost agent or a
+     * controller restart, never leaves DTR without its GC crons and the caller without their schedule), deletes them,
+     * cancels running GC jobs and checks none is left. Returns what was removed, with the canceled job ids.
+     */
+    public GcSchedule disable(BeforeRemoving beforeRemoving) throws DtrException, IOException {
         List<Cron> gcCrons = client.crons().stream().filter(Cron::isGarbageCollection).toList();
+        beforeRemoving.save(new GcSchedule(client.endpoint().url().toString(), Instant.now(), gcCrons, List.of()));
         for (Cron cron : gcCrons) {
             events.info("Saved and removing GC cron '" + cron.action() + "' (schedule " + cron.schedule() + ")");
             client.deleteCron(cron.action());

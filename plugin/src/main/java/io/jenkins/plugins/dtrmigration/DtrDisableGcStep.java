@@ -6,6 +6,7 @@ import hudson.model.TaskListener;
 import hudson.util.FormValidation;
 import java.io.File;
 import java.io.IOException;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -84,8 +85,10 @@ public final class DtrDisableGcStep extends DtrApiStep {
 
         @Override
         Map<String, Object> run(DtrClient client, EventSink events, File workspace) throws IOException {
-            GcSchedule removed = new GcControl(client, events).disable();
-            GcSchedule saved = GcScheduleFile.save(WorkspaceFiles.resolve(workspace, file), removed, events);
+            Path target = WorkspaceFiles.resolve(workspace, file);
+            // Saved before the first deletion, so a run cut short (agent lost, controller restart) leaves the file.
+            GcSchedule removed = new GcControl(client, events).disable(toRemove -> GcScheduleFile.save(target, toRemove, events));
+            GcSchedule saved = GcScheduleFile.save(target, removed, events);
             Map<String, Object> result = new LinkedHashMap<>();
             result.put("file", file);
             result.put("removed", new ArrayList<>(removed.actions()));

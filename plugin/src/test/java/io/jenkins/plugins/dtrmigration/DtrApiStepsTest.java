@@ -114,6 +114,23 @@ class DtrApiStepsTest {
     }
 
     @Test
+    void disableGcSavesTheScheduleBeforeDeletingAnyCron() throws Exception {
+        // DTR refuses the deletion: the run stops half-way, as it would if the agent were lost mid-step.
+        sim.faults().failRequests("DELETE", "/api/v0/crons/.*", 500, 100);
+        assertThatThrownBy(() -> run(connect(new DtrDisableGcStep(), "dtr-admin"))).isInstanceOf(AbortException.class);
+        Path file = h.workspace.toPath().resolve("dtr-gc-schedule.json");
+        assertThat(file).exists();
+        assertThat(Files.readString(file)).contains("\"onlinegc\"").contains(CronSpec.onlineGcWeekly().schedule());
+        sim.faults().clear();
+
+        // Once DTR behaves, a re-run completes and dtrRestoreGc has the original schedule to restore.
+        run(connect(new DtrDisableGcStep(), "dtr-admin"));
+        assertThat(sim.crons().list()).extracting(c -> c.action()).containsExactly("poll_mirror");
+        assertThat((List<?>) run(connect(new DtrRestoreGcStep(), "dtr-admin")).get("restored")).hasSize(1);
+        assertThat(sim.crons().list()).extracting(c -> c.action()).contains("onlinegc");
+    }
+
+    @Test
     void onlineGcStreamsTheJobLogAndReturnsTheJob() throws Exception {
         Map<String, Object> r = run(connect(new DtrOnlineGcStep(), "dtr-admin"));
         assertThat(r).containsEntry("status", "done").containsEntry("action", "onlinegc_blobs");
