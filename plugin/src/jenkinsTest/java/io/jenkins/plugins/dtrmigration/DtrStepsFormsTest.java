@@ -1,0 +1,156 @@
+package io.jenkins.plugins.dtrmigration;
+
+import static org.hamcrest.MatcherAssert.assertThat;
+import static org.hamcrest.Matchers.contains;
+import static org.hamcrest.Matchers.containsInAnyOrder;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.is;
+import static org.hamcrest.Matchers.not;
+
+import hudson.model.Item;
+import hudson.model.User;
+import hudson.security.ACL;
+import hudson.security.ACLContext;
+import hudson.util.ListBoxModel;
+import java.net.URL;
+import java.util.List;
+import java.util.concurrent.Callable;
+import jenkins.model.Jenkins;
+import org.htmlunit.HttpMethod;
+import org.htmlunit.WebRequest;
+import org.htmlunit.WebResponse;
+import org.jenkinsci.plugins.workflow.cps.SnippetizerTester;
+import org.jenkinsci.plugins.workflow.job.WorkflowJob;
+import org.jenkinsci.plugins.workflow.steps.StepConfigTester;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.jvnet.hudson.test.JenkinsRule;
+import org.jvnet.hudson.test.MockAuthorizationStrategy;
+import org.jvnet.hudson.test.junit.jupiter.WithJenkins;
+
+/**
+ * The Snippet Generator side: every step survives its configuration form and the generated snippet, the credentials
+ * list shows only what the user may see, and the form methods answer POST only.
+ */
+@WithJenkins
+class DtrStepsFormsTest {
+
+    static final String URL = "https://dtr.example.com";
+    /** On one line: browsers submit multi-line text areas with CRLF, which would differ from the original. */
+    static final String PEM = "-----BEGIN CERTIFICATE-----MIIBkTCB+wIJAKHBfpegPjMCMA0GCSqG-----END CERTIFICATE-----";
+
+    JenkinsRule r;
+
+    @BeforeEach
+    void setUp(JenkinsRule rule) throws Exception {
+        r = rule;
+        JenkinsFixtures.addCredentials();
+    }
+
+    static <S extends DtrApiStep> S connected(S step) {
+        step.setUrl(URL);
+        step.setCredentialsId("dtr-admin");
+        return step;
+    }
+
+    @Test
+    void everyStepSurvivesItsConfigurationForm() throws Exception {
+        StepConfigTester forms = new StepConfigTester(r);
+
+        DtrReadOnlyStep on = connected(new DtrReadOnlyStep(true));
+        on.setTimeout("15m");
+        on.setCaCertificate(PEM);
+        on.setInsecure(true);
+        r.assertEqualDataBoundBeans(on, forms.configRoundTrip(on));
+        DtrReadOnlyStep off = connected(new DtrReadOnlyStep(false));
+        r.assertEqualDataBoundBeans(off, forms.configRoundTrip(off));
+
+        DtrDisableGcStep disable = connected(new DtrDisableGcStep());
+        disable.setFile("saved/gc.json");
+        r.assertEqualDataBoundBeans(disable, forms.configRoundTrip(disable));
+
+        DtrRestoreGcStep restore = connected(new DtrRestoreGcStep());
+        r.assertEqualDataBoundBeans(restore, forms.configRoundTrip(restore));
+
+        DtrOnlineGcStep gc = connected(new DtrOnlineGcStep());
+        gc.setAction("onlinegc_metadata");
+        gc.setTimeout("3h");
+        r.assertEqualDataBoundBeans(gc, forms.configRoundTrip(gc));
+        DtrOnlineGcStep defaults = connected(new DtrOnlineGcStep());
+        r.assertEqualDataBoundBeans(defaults, forms.configRoundTrip(defaults));
+    }
+
+    @Test
+    void theSnippetGeneratorWritesWhatAJenkinsfileWouldSay() throws Exception {
+        SnippetizerTester snippets = new SnippetizerTester(r);
+
+        snippets.assertRoundTrip(new DtrReadOnlyStep(true), "dtrReadOnly true");
+        snippets.assertRoundTrip(connected(new DtrReadOnlyStep(true)),
+                "dtrReadOnly credentialsId: 'dtr-admin', enabled: true, url: 'https://dtr.example.com'");
+        DtrReadOnlyStep off = connected(new DtrReadOnlyStep(false));
+        off.setTimeout("15m");
+        snippets.assertRoundTrip(off,
+                "dtrReadOnly credentialsId: 'dtr-admin', enabled: false, timeout: '15m', url: 'https://dtr.example.com'");
+
+        DtrDisableGcStep disable = connected(new DtrDisableGcStep());
+        snippets.assertRoundTrip(disable, "dtrDisableGc credentialsId: 'dtr-admin', url: 'https://dtr.example.com'");
+        disable.setFile("saved/gc.json");
+        snippets.assertRoundTrip(disable,
+                "dtrDisableGc credentialsId: 'dtr-admin', file: 'saved/gc.json', url: 'https://dtr.example.com'");
+
+        DtrRestoreGcStep restore = connected(new DtrRestoreGcStep());
+        restore.setInsecure(true);
+        snippets.assertRoundTrip(restore,
+                "dtrRestoreGc credentialsId: 'dtr-admin', insecure: true, url: 'https://dtr.example.com'");
+
+        DtrOnlineGcStep gc = connected(new DtrOnlineGcStep());
+        gc.setAction("onlinegc");
+        gc.setTimeout("3h");
+        snippets.assertRoundTrip(gc,
+                "dtrOnlineGc action: 'onlinegc', credentialsId: 'dtr-admin', timeout: '3h', url: 'https://dtr.example.com'");
+    }
+
+    @Test
+    void theCredentialsListShowsOnlyWhatTheUserMaySee() throws Exception {
+        r.jenkins.setSecurityRealm(r.createDummySecurityRealm());
+        r.jenkins.setAuthorizationStrategy(new MockAuthorizationStrategy()
+                .grant(Jenkins.READ, Item.READ).everywhere().to("viewer")
+                .grant(Jenkins.READ, Item.READ, Item.CONFIGURE).everywhere().to("configurer")
+                .grant(Jenkins.ADMINISTER).everywhere().to("admin"));
+        WorkflowJob p = r.createProject(WorkflowJob.class, "migration");
+        DtrReadOnlyStep.DescriptorImpl d = r.jenkins.getDescriptorByType(DtrReadOnlyStep.DescriptorImpl.class);
+
+        // Username/password credentials only: never the secret text.
+        assertThat(values(as("configurer", () -> d.doFillCredentialsIdItems(p, URL, ""))),
+                containsInAnyOrder("", "dtr-admin", "dtr-dev", "stale"));
+        // Without the right to configure the job, only the current value (so saving changes nothing).
+        assertThat(values(as("viewer", () -> d.doFillCredentialsIdItems(p, URL, "dtr-admin"))), contains("dtr-admin"));
+        // Outside a job, only administrators see the list.
+        assertThat(values(as("configurer", () -> d.doFillCredentialsIdItems(null, URL, "dtr-dev"))), contains("dtr-dev"));
+        assertThat(values(as("admin", () -> d.doFillCredentialsIdItems(null, URL, ""))),
+                containsInAnyOrder("", "dtr-admin", "dtr-dev", "stale"));
+    }
+
+    @Test
+    void formMethodsAnswerPostOnly() throws Exception {
+        JenkinsRule.WebClient wc = r.createWebClient().withThrowExceptionOnFailingStatusCode(false);
+        URL check = new URL(r.getURL(), "descriptorByName/" + DtrReadOnlyStep.class.getName() + "/checkUrl?value=http://dtr.lab");
+
+        WebResponse get = wc.getPage(new WebRequest(check, HttpMethod.GET)).getWebResponse();
+        assertThat(get.getStatusCode(), is(not(200)));
+
+        WebResponse post = wc.getPage(wc.addCrumb(new WebRequest(check, HttpMethod.POST))).getWebResponse();
+        assertThat(post.getStatusCode(), is(200));
+        assertThat(post.getContentAsString(), containsString("unencrypted"));
+    }
+
+    static List<String> values(ListBoxModel model) {
+        return model.stream().map(o -> o.value).toList();
+    }
+
+    static <T> T as(String user, Callable<T> call) throws Exception {
+        try (ACLContext ignored = ACL.as2(User.getById(user, true).impersonate2())) {
+            return call.call();
+        }
+    }
+}
