@@ -1,5 +1,6 @@
 package io.jenkins.plugins.dtrmigration;
 
+import edu.umd.cs.findbugs.annotations.SuppressFBWarnings;
 import hudson.AbortException;
 import hudson.FilePath;
 import hudson.model.Run;
@@ -13,8 +14,12 @@ import org.jenkinsci.plugins.workflow.steps.SynchronousNonBlockingStepExecution;
  * The flow every DTR API step shares: resolve credentials on the controller, send a callable with the
  * resolved values to the workspace's agent, return its result map.
  */
+@SuppressFBWarnings(value = "SE_TRANSIENT_FIELD_NOT_RESTORED", justification = DtrApiExecution.NOT_RESUMED)
 abstract class DtrApiExecution extends SynchronousNonBlockingStepExecution<Map<String, Object>> {
     private static final long serialVersionUID = 1L;
+
+    /** Why the transient fields need no restoring: they are only read when the step starts (docs/restarts.md). */
+    static final String NOT_RESUMED = "Set when the step starts; after a controller restart the step fails, it is not resumed";
 
     private final transient DtrConnection connection;
 

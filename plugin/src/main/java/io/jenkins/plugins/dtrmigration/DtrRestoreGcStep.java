@@ -1,5 +1,6 @@
 package io.jenkins.plugins.dtrmigration;
 
+import edu.umd.cs.findbugs.annotations.SuppressFBWarnings;
 import hudson.AbortException;
 import hudson.Extension;
 import hudson.model.TaskListener;
@@ -46,6 +47,7 @@ public final class DtrRestoreGcStep extends DtrApiStep {
         return new Execution(context, this);
     }
 
+    @SuppressFBWarnings(value = "SE_TRANSIENT_FIELD_NOT_RESTORED", justification = DtrApiExecution.NOT_RESUMED)
     private static final class Execution extends DtrApiExecution {
         private static final long serialVersionUID = 1L;
         private final transient DtrRestoreGcStep step;
