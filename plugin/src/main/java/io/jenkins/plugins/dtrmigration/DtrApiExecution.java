@@ -19,7 +19,8 @@ abstract class DtrApiExecution extends SynchronousNonBlockingStepExecution<Map<S
     private static final long serialVersionUID = 1L;
 
     /** Why the transient fields need no restoring: they are only read when the step starts (docs/restarts.md). */
-    static final String NOT_RESUMED = "Set when the step starts; after a controller restart the step fails, it is not resumed";
+    static final String NOT_RESUMED =
+            "Set when the step starts; after a controller restart the step fails, it is not resumed";
 
     private final transient DtrConnection connection;
 
