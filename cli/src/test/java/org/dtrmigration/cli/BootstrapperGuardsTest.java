@@ -154,7 +154,8 @@ class BootstrapperGuardsTest {
             start(Product.DTR, version);
             Path volume = Files.createDirectories(dir.resolve("v-" + version));
             BootstrapperFixture.copy(f.source, new FilesystemStore(volume));
-            assertThat(f.runBootstrapper("reconfigure", "--storage-migrated", "--storage", volume.toString(), "--force"))
+            assertThat(f.runBootstrapper("reconfigure", "--storage-migrated", "--storage", volume.toString(), "--force",
+                    "--tag-snapshot", dir.resolve("tags.json").toString()))
                     .isEqualTo(Main.USAGE);
             assertThat(f.err.toString()).contains("--storage-migrated: DTR 2.", "has no --storage-migrated (added in DTR 2.6.4)",
                     "Upgrade to DTR 2.6.4 or later first");
@@ -173,7 +174,8 @@ class BootstrapperGuardsTest {
         assertThat(f.run("gc", "disable", "--save", dir.resolve("gc.json").toString())).isZero();
         Path volume = Files.createDirectories(dir.resolve("new"));
         BootstrapperFixture.copy(f.source, new FilesystemStore(volume));
-        assertThat(f.runBootstrapper("reconfigure", "--storage", volume.toString())).isEqualTo(Main.USAGE);
+        assertThat(f.runBootstrapper("reconfigure", "--storage", volume.toString(),
+                "--tag-snapshot", dir.resolve("tags.json").toString())).isEqualTo(Main.USAGE);
         assertThat(f.err.toString()).contains("--storage-migrated: required; on DTR 2.6.4-2.7 switching storage without"
                 + " --storage-migrated wipes every tag");
         f.assertTagsSurvived();
@@ -201,9 +203,11 @@ class BootstrapperGuardsTest {
         BootstrapperFixture.copy(f.source, target);
         String missing = RegistryLayout.blobData(f.dangling.iterator().next());
         target.delete(missing);
-        assertThat(f.runBootstrapper("reconfigure", "--storage-migrated", "--storage", volume.toString())).isEqualTo(Main.FAILED);
+        String snapshot = dir.resolve("tags.json").toString();
+        assertThat(f.runBootstrapper("reconfigure", "--storage-migrated", "--storage", volume.toString(), "--tag-snapshot", snapshot))
+                .isEqualTo(Main.FAILED);
         assertThat(f.err.toString()).contains("--source: required on MSR 2.9");
-        assertThat(f.runBootstrapper("reconfigure", "--storage-migrated", "--storage", volume.toString(),
+        assertThat(f.runBootstrapper("reconfigure", "--storage-migrated", "--storage", volume.toString(), "--tag-snapshot", snapshot,
                 "--source", dir.resolve("storage").toUri().toString())).isEqualTo(Main.FAILED);
         assertThat(f.err.toString()).contains("is not an exact copy: 1 difference(s)", missing + " is missing in the destination",
                 "nothing was changed");
@@ -212,7 +216,8 @@ class BootstrapperGuardsTest {
         assertThat(f.dockerLog()).doesNotContain("\"reconfigure\"");
 
         // reinitializeStorage is the explicit way to accept the loss, and says what is lost.
-        assertThat(f.runBootstrapper("reconfigure", "--reinitialize-storage", "--storage", volume.toString())).as(f.output()).isZero();
+        assertThat(f.runBootstrapper("reconfigure", "--reinitialize-storage", "--storage", volume.toString(),
+                "--tag-snapshot", dir.resolve("tags.json").toString())).as(f.output()).isZero();
         assertThat(f.err.toString()).contains("these " + f.tags.size() + " tag(s) will be LOST", "team/app:v1 (" + f.tags.get("team/app:v1"));
         assertThat(f.sim.metadata().tags("team/app")).isEmpty();
     }
