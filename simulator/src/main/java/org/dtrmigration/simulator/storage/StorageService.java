@@ -11,6 +11,7 @@ import org.dtrmigration.storage.ObjectStore;
 import org.dtrmigration.storage.StorageCredentials;
 import org.dtrmigration.storage.StorageLocation;
 import org.dtrmigration.storage.StoreFactory;
+import org.dtrmigration.storage.StoreOptions;
 
 /**
  * The simulated DTR's storage: the switchable store everything reads and writes, what DTR's
@@ -19,7 +20,8 @@ import org.dtrmigration.storage.StoreFactory;
 public final class StorageService implements AutoCloseable {
 
     private final SwitchableStore store;
-    private final StoreFactory factory = new StoreFactory();
+    // One attempt plus one retry: a backend the simulator cannot reach should fail its request quickly.
+    private final StoreFactory factory = new StoreFactory(StoreOptions.defaults().withMaxAttempts(2));
     private final List<ObjectStore> opened = new ArrayList<>();
     private final Consumer<StorageState> onChange;
     private StorageState state;
