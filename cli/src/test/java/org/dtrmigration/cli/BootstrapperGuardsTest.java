@@ -68,6 +68,13 @@ class BootstrapperGuardsTest {
         assertThat(f.runBootstrapper("backup", "--out", out.toString(), "--force")).as(f.output()).isZero();
         assertThat(f.err.toString()).contains("WARNING: garbage collection is still on", "going on because force is set");
         assertThat(filesIn(backups())).containsExactly("dtr.tar", "dtr.tar.json", "dtr.tar.tags.json");
+
+        // The forced backup carries the GC cron into the restored DTR: the restore says so.
+        Path copy = Files.createDirectories(dir.resolve("copy"));
+        BootstrapperFixture.copy(f.source, new FilesystemStore(copy));
+        assertThat(f.runBootstrapper("restore", "--from", out.toString(), "--storage", copy.toString(),
+                "--record", dir.resolve("r.json").toString())).as(f.output()).isZero();
+        assertThat(f.err.toString()).contains("WARNING: The restored DTR has GC crons from the backup: [onlinegc (0 0 1 * * 6)]");
     }
 
     @Test

@@ -81,7 +81,9 @@ public final class BackupProcedure {
         Path partial = Files.createTempFile(target.getParent(), "." + target.getFileName() + ".", ".partial");
         Path sidecarTemp = null;
         try {
-            new BootstrapperRunner(bootstrapper, runner, events).run(command, null, partial);
+            try (BackupProgress progress = new BackupProgress(partial, events)) {
+                new BootstrapperRunner(bootstrapper, runner, events).run(command, null, partial);
+            }
             BackupArchive.Summary summary;
             try {
                 summary = BackupArchive.inspect(partial, image.versionText());
@@ -109,4 +111,34 @@ public final class BackupProcedure {
             }
         }
     }
+
+    /** Reports how much of the backup is written, every {@value #PROGRESS_SECONDS} s, while the bootstrapper runs. */
+    private static final class BackupProgress implements AutoCloseable {
+        private final java.util.concurrent.ScheduledExecutorService timer;
+
+        BackupProgress(Path file, EventSink events) {
+            timer = java.util.concurrent.Executors.newSingleThreadScheduledExecutor(r -> {
+                Thread t = new Thread(r, "backup-progress");
+                t.setDaemon(true);
+                return t;
+            });
+            long start = System.nanoTime();
+            timer.scheduleAtFixedRate(() -> {
+                try {
+                    long bytes = Files.size(file);
+                    long seconds = Math.max(1, (System.nanoTime() - start) / 1_000_000_000L);
+                    events.progress("Backup: " + bytes + " bytes written in " + seconds + " s (" + bytes / seconds + " bytes/s)");
+                } catch (IOException e) {
+                    // the file is renamed or gone: the backup is over
+                }
+            }, PROGRESS_SECONDS, PROGRESS_SECONDS, java.util.concurrent.TimeUnit.SECONDS);
+        }
+
+        @Override
+        public void close() {
+            timer.shutdownNow();
+        }
+    }
+
+    static final int PROGRESS_SECONDS = 15;
 }

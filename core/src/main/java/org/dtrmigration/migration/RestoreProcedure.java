@@ -142,6 +142,12 @@ public final class RestoreProcedure {
         if (cloud) {
             new StorageSwitch(client, events, options.readOnlyTimeout()).switchTo(driverConfig, options.storage().describe(), true);
         }
+        List<String> gcCrons = client.crons().stream().filter(org.dtrmigration.registry.Cron::isGarbageCollection)
+                .map(c -> c.action() + " (" + c.schedule() + ")").toList();
+        if (!gcCrons.isEmpty()) {
+            events.warn("The restored DTR has GC crons from the backup: " + gcCrons + ". If one fires before the tag check passed,"
+                    + " it deletes the blobs of any tag the backup does not know; disable GC (dtrDisableGc) until then");
+        }
         RestoreRecord record = new RestoreRecord(client.endpoint().url().toString(), clock.instant(), backup.getFileName().toString(),
                 manifest.sha256(), image.reference(), options.storage().describe());
         record.write(recordFile);

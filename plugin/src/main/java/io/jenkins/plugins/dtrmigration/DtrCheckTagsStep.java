@@ -19,6 +19,7 @@ import org.dtrmigration.migration.TagCheckReport;
 import org.dtrmigration.migration.TagSnapshot;
 import org.dtrmigration.registry.DtrClient;
 import org.dtrmigration.registry.DtrEndpoint;
+import org.dtrmigration.registry.DtrException;
 import org.dtrmigration.secret.Secret;
 import org.dtrmigration.storage.EnvironmentCredentials;
 import org.dtrmigration.storage.ObjectStore;
@@ -145,6 +146,10 @@ public final class DtrCheckTagsStep extends DtrApiStep {
             try (ObjectStore store = new StoreFactory().open(location, new EnvironmentCredentials(plain).resolve(location, "storage"))) {
                 TagSnapshot now = TagSnapshot.take(client, events);
                 r = new TagCheck(store, location.toUri(), events, Clock.systemUTC()).check(expected, now);
+            } catch (DtrException e) {
+                throw e;
+            } catch (IOException e) {
+                throw new AbortException("cannot check the storage " + location.toUri() + ": " + e.getMessage());
             }
             r.write(WorkspaceFiles.resolve(workspace, report));
             if (!r.passed()) {

@@ -5,10 +5,13 @@ import hudson.Extension;
 import hudson.model.TaskListener;
 import java.io.File;
 import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import org.dtrmigration.events.EventSink;
 import org.dtrmigration.migration.OnlineGc;
@@ -137,14 +140,13 @@ public final class DtrOnlineGcStep extends DtrApiStep {
         @Override
         Map<String, Object> run(DtrClient client, EventSink events, File workspace) throws IOException, InterruptedException {
             // After a restore, onlinegc_blobs deletes what the restored metadata does not reference: only with a passing tag check.
-            java.nio.file.Path report = WorkspaceFiles.resolve(workspace, tagCheck);
+            Path report = WorkspaceFiles.resolve(workspace, tagCheck);
             try {
                 PostRestoreGcGuard.check(action, client.endpoint().url().toString(),
                         RestoreRecord.readIfPresent(WorkspaceFiles.resolve(workspace, restoreRecord)),
-                        java.nio.file.Files.exists(report) ? java.util.Optional.of(TagCheckReport.read(report)) : java.util.Optional.empty(),
-                        tagCheck);
+                        Files.exists(report) ? Optional.of(TagCheckReport.read(report)) : Optional.empty(), tagCheck);
             } catch (RefusedException e) {
-                throw new hudson.AbortException(e.getMessage());
+                throw new AbortException(e.getMessage());
             }
             JobWatcher.Outcome o = new OnlineGc(client, events).run(action, timeout);
             Map<String, Object> result = new LinkedHashMap<>();

@@ -4,6 +4,7 @@ import hudson.AbortException;
 import hudson.Extension;
 import hudson.model.TaskListener;
 import java.io.IOException;
+import java.io.Serializable;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.ArrayList;
@@ -11,6 +12,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.dtrmigration.bootstrapper.BootstrapperCommand;
 import org.dtrmigration.bootstrapper.BootstrapperImage;
 import org.dtrmigration.bootstrapper.ProcessRunner;
 import org.dtrmigration.bootstrapper.StorageTarget;
@@ -21,6 +23,7 @@ import org.dtrmigration.migration.RestoreRecord;
 import org.dtrmigration.registry.DtrClient;
 import org.dtrmigration.registry.DtrEndpoint;
 import org.dtrmigration.secret.Secret;
+import org.dtrmigration.storage.StorageLocation;
 import org.dtrmigration.storage.StoreFactory;
 import org.jenkinsci.plugins.workflow.steps.StepContext;
 import org.jenkinsci.plugins.workflow.steps.StepDescriptor;
@@ -126,7 +129,7 @@ public final class DtrRestoreStep extends BootstrapperStep {
 
     /** What is decided on the controller; credentials for the storage are resolved on the agent. */
     record Request(BootstrapperImage image, String replicaId, List<String> destroy, StorageTarget target, String checkStorage,
-                   boolean skipDestinationCheck, String file, String snapshot, String record) implements java.io.Serializable {
+                   boolean skipDestinationCheck, String file, String snapshot, String record) implements Serializable {
     }
 
     private static final class Execution extends BootstrapperExecution {
@@ -148,11 +151,11 @@ public final class DtrRestoreStep extends BootstrapperStep {
             try {
                 StorageTarget target = StorageTarget.parse(step.storage, "storage");
                 if (step.checkStorage != null) {
-                    org.dtrmigration.storage.StorageLocation.parse(step.checkStorage, "checkStorage");
+                    StorageLocation.parse(step.checkStorage, "checkStorage");
                 }
                 List<String> destroy = step.destroy;
                 if (destroy != null) {
-                    destroy.forEach(id -> org.dtrmigration.bootstrapper.BootstrapperCommand.checkReplicaId("destroy", id));
+                    destroy.forEach(id -> BootstrapperCommand.checkReplicaId("destroy", id));
                 }
                 request = new Request(step.parsedImage(), requireReplica(step), destroy == null ? null : List.copyOf(destroy), target,
                         step.checkStorage, step.skipDestinationCheck, relative, snapshot, recordFile);
