@@ -4,12 +4,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.dtrmigration.migration.StorageAccess;
 import org.dtrmigration.simulator.Product;
 import org.dtrmigration.simulator.storage.StorageMode;
 import org.dtrmigration.storage.AzureLocation;
 import org.dtrmigration.storage.FilesystemStore;
 import org.dtrmigration.storage.ObjectStore;
-import org.dtrmigration.storage.S3Location;
 import org.dtrmigration.storage.StoreFactory;
 import org.dtrmigration.testing.AzuriteServer;
 import org.dtrmigration.testing.S3ProxyServer;
@@ -18,6 +20,8 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 /**
  * The two documented storage migrations, end to end through the CLI: the simulator plays DTR/MSR and
@@ -27,7 +31,11 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class BootstrapperProceduresTest {
 
+    /** The new storage: a real server, with the credentials the CLI reads from its environment. */
+    enum Backend { S3, AZURE }
+
     static S3ProxyServer s3;
+    static AzuriteServer azurite;
 
     @TempDir
     Path dir;
@@ -41,6 +49,9 @@ class BootstrapperProceduresTest {
     @AfterAll
     static void stopServers() {
         s3.close();
+        if (azurite != null) {
+            azurite.close();
+        }
     }
 
     @AfterEach
@@ -51,14 +62,32 @@ class BootstrapperProceduresTest {
         }
     }
 
-    @Test
-    void backupRestoreOntoS3KeepsEveryTagAndCollectsOnlyDanglingBlobs() throws Exception {
-        f = new BootstrapperFixture(dir, Product.DTR, "2.7.5");
-        s3.createBucket("restored");
-        S3Location location = s3.location("restored", "dtr");
-        f.env.put("AWS_ACCESS_KEY_ID", S3ProxyServer.ACCESS_KEY);
-        f.env.put("AWS_SECRET_ACCESS_KEY", S3ProxyServer.SECRET_KEY);
-        f.secrets.add(S3ProxyServer.SECRET_KEY);
+    /** A fresh bucket or container on the backend, its credentials in the fixture's environment. */
+    StorageAccess newStorage(Backend backend, String name) throws Exception {
+        if (backend == Backend.S3) {
+            s3.createBucket(name);
+            f.env.put("AWS_ACCESS_KEY_ID", S3ProxyServer.ACCESS_KEY);
+            f.env.put("AWS_SECRET_ACCESS_KEY", S3ProxyServer.SECRET_KEY);
+            f.secrets.add(S3ProxyServer.SECRET_KEY);
+            return new StorageAccess(s3.location(name, "dtr"), s3.credentials());
+        }
+        if (azurite == null) {
+            azurite = AzuriteServer.startOrSkip();
+        }
+        azurite.createContainer(name);
+        f.env.put("AZURE_STORAGE_ACCOUNT", AzuriteServer.ACCOUNT);
+        f.env.put("AZURE_STORAGE_KEY", AzuriteServer.ACCOUNT_KEY);
+        f.secrets.add(AzuriteServer.ACCOUNT_KEY);
+        // DTR/MSR 2.x's Azure driver writes blob names with a leading '/'.
+        return new StorageAccess(new AzureLocation(name, "", AzuriteServer.ACCOUNT, azurite.serviceUrl(), true), azurite.credentials());
+    }
+
+    @ParameterizedTest
+    @CsvSource({"S3, DTR, 2.7.5", "AZURE, MSR, 2.8.2"})
+    void backupRestoreKeepsEveryTagAndCollectsOnlyDanglingBlobs(Backend backend, Product product, String version) throws Exception {
+        f = new BootstrapperFixture(dir, product, version);
+        StorageAccess storage = newStorage(backend, "restored");
+        String location = storage.location().toUri();
         Path gc = dir.resolve("gc.json");
         Path backup = dir.resolve("backups/dtr.tar");
         Path record = dir.resolve("dtr-restore.json");
@@ -73,14 +102,13 @@ class BootstrapperProceduresTest {
         assertThat(backup.resolveSibling("dtr.tar.tags.json")).exists();
         assertThat(f.err.toString()).doesNotContain("Read-only mode is off");
 
-        // 3. copy the storage to S3
-        try (ObjectStore target = new StoreFactory().open(location, s3.credentials())) {
+        // 3. copy the storage (test helper; the real procedure uses the storage copier)
+        try (ObjectStore target = storage.open(new StoreFactory())) {
             assertThat(BootstrapperFixture.copy(f.source, target)).isPositive();
         }
 
         // 4. destroy + restore naming the new storage
-        int code = f.runBootstrapper("restore", "--from", backup.toString(), "--storage", location.toUri(),
-                "--record", record.toString());
+        int code = f.runBootstrapper("restore", "--from", backup.toString(), "--storage", location, "--record", record.toString());
         assertThat(code).as(f.output()).isZero();
         assertThat(f.sim.installed()).isTrue();
         assertThat(f.sim.storageState().mode()).isEqualTo(StorageMode.CLOUD);
@@ -92,11 +120,11 @@ class BootstrapperProceduresTest {
         assertThat(f.run("online-gc", "--restore-record", record.toString(), "--tag-check", report.toString())).isEqualTo(1);
         assertThat(f.err.toString()).contains("Run the tag check first");
         assertThat(f.run("tags", "check", "--from", backup.resolveSibling("dtr.tar.tags.json").toString(),
-                "--storage", location.toUri(), "--report", report.toString())).as(f.output()).isZero();
+                "--storage", location, "--report", report.toString())).as(f.output()).isZero();
         assertThat(f.out.toString()).contains("tag check PASSED: " + f.tags.size() + " tag(s)");
         assertThat(f.run("online-gc", "--restore-record", record.toString(), "--tag-check", report.toString()))
                 .as(f.output()).isZero();
-        try (ObjectStore target = new StoreFactory().open(location, s3.credentials())) {
+        try (ObjectStore target = storage.open(new StoreFactory())) {
             f.assertBlobsIn(target, true);
         }
         f.assertTagsSurvived();
@@ -107,49 +135,44 @@ class BootstrapperProceduresTest {
         assertThat(f.run("read-only", "off")).isZero();
     }
 
-    @Test
-    void readOnlyWindowReconfigureOntoAzureKeepsEveryTag() throws Exception {
-        AzuriteServer azurite = AzuriteServer.startOrSkip();
-        try {
-            f = new BootstrapperFixture(dir, Product.MSR, "2.9.4");
-            azurite.createContainer("migrated");
-            AzureLocation location = new AzureLocation("migrated", "", AzuriteServer.ACCOUNT, azurite.serviceUrl(), true);
-            f.env.put("AZURE_STORAGE_ACCOUNT", AzuriteServer.ACCOUNT);
-            f.env.put("AZURE_STORAGE_KEY", AzuriteServer.ACCOUNT_KEY);
-            f.secrets.add(AzuriteServer.ACCOUNT_KEY);
-            Path gc = dir.resolve("gc.json");
-            Path snapshot = dir.resolve("dtr-tags.json");
-            Path report = dir.resolve("dtr-tag-check.json");
+    @ParameterizedTest
+    @CsvSource({"AZURE, MSR, 2.9.4", "S3, DTR, 2.7.5"})
+    void readOnlyWindowReconfigureKeepsEveryTag(Backend backend, Product product, String version) throws Exception {
+        f = new BootstrapperFixture(dir, product, version);
+        StorageAccess storage = newStorage(backend, "migrated");
+        String location = storage.location().toUri();
+        Path gc = dir.resolve("gc.json");
+        Path snapshot = dir.resolve("dtr-tags.json");
+        Path report = dir.resolve("dtr-tag-check.json");
 
-            assertThat(f.run("gc", "disable", "--save", gc.toString())).isZero();
-            // 1. read-only on, 2. copy storage
-            assertThat(f.run("read-only", "on")).isZero();
-            try (ObjectStore target = new StoreFactory().open(location, azurite.credentials())) {
-                BootstrapperFixture.copy(f.source, target);
-            }
-            // 3. reconfigure --storage-migrated; MSR 2.9 verifies the exact copy first
-            int code = f.runBootstrapper("reconfigure", "--storage-migrated", "--storage", location.toUri(),
-                    "--source", dir.resolve("storage").toUri().toString(),
-                    "--tag-snapshot", snapshot.toString());
-            assertThat(code).as(f.output()).isZero();
-            assertThat(f.out.toString()).contains("exact copy");
-            assertThat(f.sim.storageState().mode()).isEqualTo(StorageMode.CLOUD);
-            f.assertTagsSurvived();
-            assertThat(f.run("tags", "check", "--from", snapshot.toString(), "--storage", location.toUri(),
-                    "--report", report.toString())).as(f.output()).isZero();
-            // dangling blobs are collected in the new storage; tags keep theirs
-            assertThat(f.run("online-gc", "--restore-record", dir.resolve("none.json").toString(),
-                    "--tag-check", report.toString())).as(f.output()).isZero();
-            try (ObjectStore target = new StoreFactory().open(location, azurite.credentials())) {
-                f.assertBlobsIn(target, true);
-            }
-            f.assertTagsSurvived();
-            assertThat(f.run("read-only", "off")).isZero();
-            assertThat(f.run("gc", "restore", "--from", gc.toString())).isZero();
-            assertThat(f.crons()).isEqualTo(BootstrapperFixture.cronsAsConfigured());
-        } finally {
-            azurite.close();
+        assertThat(f.run("gc", "disable", "--save", gc.toString())).isZero();
+        // 1. read-only on, 2. copy storage
+        assertThat(f.run("read-only", "on")).isZero();
+        try (ObjectStore target = storage.open(new StoreFactory())) {
+            BootstrapperFixture.copy(f.source, target);
         }
+        // 3. reconfigure --storage-migrated; MSR 2.9 verifies the exact copy of --source first, others the tags' blobs
+        List<String> args = new ArrayList<>(List.of("--storage-migrated", "--storage", location, "--tag-snapshot", snapshot.toString()));
+        if (version.startsWith("2.9")) {
+            args.addAll(List.of("--source", dir.resolve("storage").toUri().toString()));
+        }
+        assertThat(f.runBootstrapper("reconfigure", args.toArray(String[]::new))).as(f.output()).isZero();
+        assertThat(f.out.toString()).contains(version.startsWith("2.9") ? "exact copy" : "Tag check PASSED");
+        assertThat(f.sim.storageState().mode()).isEqualTo(StorageMode.CLOUD);
+        assertThat(f.sim.isReadOnly()).isTrue();
+        f.assertTagsSurvived();
+        assertThat(f.run("tags", "check", "--from", snapshot.toString(), "--storage", location,
+                "--report", report.toString())).as(f.output()).isZero();
+        // dangling blobs are collected in the new storage; tags keep theirs
+        assertThat(f.run("online-gc", "--restore-record", dir.resolve("none.json").toString(),
+                "--tag-check", report.toString())).as(f.output()).isZero();
+        try (ObjectStore target = storage.open(new StoreFactory())) {
+            f.assertBlobsIn(target, true);
+        }
+        f.assertTagsSurvived();
+        assertThat(f.run("read-only", "off")).isZero();
+        assertThat(f.run("gc", "restore", "--from", gc.toString())).isZero();
+        assertThat(f.crons()).isEqualTo(BootstrapperFixture.cronsAsConfigured());
     }
 
     @Test
