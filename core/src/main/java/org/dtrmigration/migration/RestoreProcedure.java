@@ -188,14 +188,14 @@ public final class RestoreProcedure {
         return report;
     }
 
-    private List<String> listReplicas() throws DtrException, RefusedException {
+    private List<String> listReplicas() throws RefusedException {
         try {
             List<String> replicas = new ArrayList<>(client.clusterStatus().replicaReadOnly().keySet());
             if (replicas.isEmpty()) {
                 throw new RefusedException("destroy: DTR lists no replicas; name the replicas to destroy");
             }
             return replicas;
-        } catch (DtrException.Unreachable e) {
+        } catch (DtrException e) {
             throw new RefusedException("destroy: cannot list DTR's replicas (" + e.getMessage() + "); if DTR is already destroyed,"
                     + " pass destroy: [] (or --destroy none), else name the replicas");
         }

@@ -12,6 +12,7 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.util.Collections;
 import java.util.Iterator;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
@@ -47,7 +48,7 @@ public record TagSnapshot(String dtrUrl, String dtrVersion, Instant takenAt, Sor
         String version = client.version().raw();
         SortedMap<String, SortedMap<String, Digest>> all = new TreeMap<>();
         int tags = 0;
-        java.util.List<Repository> repositories = client.repositories();
+        List<Repository> repositories = client.repositories();
         for (Repository repository : repositories) {
             SortedMap<String, Digest> map = new TreeMap<>();
             for (Tag tag : client.tags(repository)) {
