@@ -170,6 +170,13 @@ public abstract class Launcher {
         throw new UnsupportedOperationException();
     }
 
+    /** Stub of {@code hudson.Launcher.LocalLauncher}: launches processes on the machine it is created on. */
+    public static class LocalLauncher extends Launcher {
+        public LocalLauncher(@NonNull TaskListener listener) {
+            super(listener, null);
+        }
+    }
+
     public boolean isUnix() {
         throw new UnsupportedOperationException();
     }

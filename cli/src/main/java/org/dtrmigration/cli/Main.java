@@ -14,9 +14,11 @@ import picocli.CommandLine.ScopeType;
  */
 @Command(name = "dtr-migrate", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
         description = "Storage-backend migration of DTR 2.5-2.7 / MSR 2.8-2.9.",
-        subcommands = {ReadOnlyCommand.class, GcCommand.class, OnlineGcCommand.class, SimulatorCommand.class},
+        subcommands = {ReadOnlyCommand.class, GcCommand.class, OnlineGcCommand.class, SimulatorCommand.class,
+                BackupCommand.class, RestoreCommand.class, ReconfigureCommand.class, TagsCommand.class},
         footer = {"", "Credentials come from the environment, never from flags:",
-                "  DTR_USERNAME, DTR_TOKEN   a DTR/MSR administrator and an access token"})
+                "  DTR_USERNAME, DTR_TOKEN   a DTR/MSR administrator and an access token",
+                "  UCP_PASSWORD              the UCP/MKE administrator's password (backup, restore, reconfigure)"})
 public final class Main {
 
     public static final int OK = 0;

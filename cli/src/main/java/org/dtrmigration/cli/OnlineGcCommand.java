@@ -1,8 +1,14 @@
 package org.dtrmigration.cli;
 
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import org.dtrmigration.migration.OnlineGc;
+import org.dtrmigration.migration.PostRestoreGcGuard;
+import org.dtrmigration.migration.RestoreRecord;
+import org.dtrmigration.migration.TagCheckReport;
 import org.dtrmigration.registry.DtrClient;
 import org.dtrmigration.registry.JobWatcher;
 import picocli.CommandLine.Command;
@@ -27,6 +33,15 @@ final class OnlineGcCommand implements Callable<Integer> {
             description = "How long to wait for the job (default: ${DEFAULT-VALUE}).")
     Duration timeout;
 
+    @Option(names = "--restore-record", defaultValue = RestoreRecord.DEFAULT_FILE, paramLabel = "FILE",
+            description = "Written by 'restore'; while it names this DTR, onlinegc_blobs needs a passing --tag-check"
+                    + " (default: ${DEFAULT-VALUE}).")
+    Path restoreRecord;
+
+    @Option(names = "--tag-check", defaultValue = "dtr-tag-check.json", paramLabel = "FILE",
+            description = "Report written by 'tags check' (default: ${DEFAULT-VALUE}).")
+    Path tagCheck;
+
     @Override
     public Integer call() throws Exception {
         try {
@@ -35,6 +50,9 @@ final class OnlineGcCommand implements Callable<Integer> {
             throw new IllegalArgumentException("--" + e.getMessage());
         }
         try (DtrClient client = dtr.connect(main.env(), main.events())) {
+            // After a restore, onlinegc_blobs deletes what the restored metadata does not reference: only with a passing tag check.
+            PostRestoreGcGuard.check(action, client.endpoint().url().toString(), RestoreRecord.readIfPresent(restoreRecord),
+                    Files.exists(tagCheck) ? Optional.of(TagCheckReport.read(tagCheck)) : Optional.empty(), tagCheck.toString());
             JobWatcher.Outcome o = new OnlineGc(client, main.events()).run(action, timeout);
             main.out().println(action + " job " + o.job().id() + " done in " + o.elapsed().toSeconds() + " s"
                     + (o.chain().size() > 1 ? " (after retries " + o.chain() + ")" : ""));

@@ -42,6 +42,19 @@ final class SimulatorCommand implements Callable<Integer> {
     @Option(names = "--no-gc-cron", description = "Start without the weekly onlinegc cron.")
     boolean noGcCron;
 
+    @Option(names = "--ucp-username", paramLabel = "USER",
+            description = "Let the simulated bootstrapper accept this UCP user with the password in UCP_PASSWORD.")
+    String ucpUsername;
+
+    @Option(names = "--host-root", paramLabel = "DIR",
+            description = "Where the simulated host keeps named Docker volumes and NFS exports.")
+    java.nio.file.Path hostRoot;
+
+    @Option(names = "--docker-stand-in", paramLabel = "DIR",
+            description = "Write a 'docker' stand-in into DIR; with DIR first on PATH and DTR_SIM_URL set to the simulator's URL,"
+                    + " 'docker run … docker/dtr:V backup|restore|destroy|reconfigure' is played by this simulator.")
+    java.nio.file.Path dockerStandIn;
+
     @Override
     public Integer call() throws Exception {
         String user = main.env().get("DTR_USERNAME");
@@ -64,7 +77,21 @@ final class SimulatorCommand implements Callable<Integer> {
         if (!noGcCron) {
             b.cron(CronSpec.onlineGcWeekly());
         }
+        String ucpPassword = main.env().get("UCP_PASSWORD");
+        if (ucpUsername != null && (ucpPassword == null || ucpPassword.isEmpty())) {
+            throw new IllegalArgumentException("UCP_PASSWORD: set it in the environment for --ucp-username " + ucpUsername);
+        }
         try (DtrSimulator sim = b.start()) {
+            if (ucpUsername != null) {
+                sim.bootstrapper().ucpCredentials(ucpUsername, ucpPassword);
+            }
+            if (hostRoot != null) {
+                sim.bootstrapper().hostRoot(hostRoot.toAbsolutePath());
+            }
+            if (dockerStandIn != null) {
+                main.out().println("docker stand-in: " + org.dtrmigration.simulator.docker.DockerStandIn.install(dockerStandIn)
+                        + " (export DTR_SIM_URL=" + sim.url() + ")");
+            }
             main.out().println(product + " " + sim.config().version() + " simulator listening on " + sim.url()
                     + " (storage " + location.toUri() + "); press Ctrl-C to stop");
             main.out().flush();

@@ -108,6 +108,21 @@ public final class DtrClient implements Closeable {
         return http.mapper().createObjectNode();
     }
 
+    // ---- storage settings (not in the Swagger; the document's shape is inferred, see docs/bootstrapper.md) ----
+
+    /** {@code GET /api/v0/admin/settings/registry}: the registry's storage settings ({@code {"storage": {…}}}). */
+    public ObjectNode storageSettings() throws DtrException {
+        return getObject(http.url("api", "v0", "admin", "settings", "registry").build());
+    }
+
+    /**
+     * {@code PUT /api/v0/admin/settings/registry}: replaces the storage settings. The document may carry
+     * credentials for the backend: it goes into the request body only, never into a message.
+     */
+    public void putStorageSettings(ObjectNode document) throws DtrException {
+        http.send("PUT", http.url("api", "v0", "admin", "settings", "registry").build(), document, true);
+    }
+
     // ---- crons ----------------------------------------------------------------------------
 
     public List<Cron> crons() throws DtrException {

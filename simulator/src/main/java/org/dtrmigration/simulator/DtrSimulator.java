@@ -21,6 +21,7 @@ import org.dtrmigration.simulator.api.CronsApi;
 import org.dtrmigration.simulator.api.JobsApi;
 import org.dtrmigration.simulator.api.MetaApi;
 import org.dtrmigration.simulator.api.RepositoriesApi;
+import org.dtrmigration.simulator.api.StorageApi;
 import org.dtrmigration.simulator.crons.CronService;
 import org.dtrmigration.simulator.faults.Faults;
 import org.dtrmigration.simulator.http.ApiServer;
@@ -41,6 +42,8 @@ import org.dtrmigration.simulator.metadata.RepositoryRecord;
 import org.dtrmigration.simulator.metadata.TagRecord;
 import org.dtrmigration.simulator.settings.ReplicaReadOnly;
 import org.dtrmigration.simulator.settings.Settings;
+import org.dtrmigration.simulator.storage.StorageService;
+import org.dtrmigration.simulator.storage.StorageState;
 import org.dtrmigration.storage.ObjectStore;
 
 /**
@@ -109,6 +112,9 @@ public final class DtrSimulator implements AutoCloseable {
     private final JobService jobs;
     private final CronService crons;
     private final RegistryTreeWriter writer;
+    private final StorageService storage;
+    private final Cluster cluster;
+    private final BootstrapperEmulator bootstrapper;
     private final ApiServer server;
     private final CountDownLatch closed = new CountDownLatch(1);
     private final AtomicLong pushes = new AtomicLong();
@@ -116,31 +122,41 @@ public final class DtrSimulator implements AutoCloseable {
     private DtrSimulator(SimulatorConfig config) throws IOException {
         this.config = config;
         this.clock = config.clock();
-        ObjectStore storage = config.storage();
+        this.cluster = new Cluster(config.replicaIds());
+        this.readOnly = new ReplicaReadOnly(config.replicaIds(), config.readOnlyLag(), clock, config.readOnly());
+        this.settings = new Settings(config.dtrHost(), config.replicaIds().get(0), config.storageVolume(),
+                config.nfsHost(), config.nfsPath(), readOnly);
+        this.storage = new StorageService(config.storage(),
+                StorageService.initialState(config.storageVolume(), config.nfsHost(), config.nfsPath()),
+                state -> settings.setStorage(state.volume(), state.nfsUrl()));
+        // Everything reads and writes through the switchable store, so a restore or reconfigure moves them all.
+        ObjectStore storage = this.storage.store();
         this.writer = new RegistryTreeWriter(storage);
         this.metadata = config.metadataStore() != null ? config.metadataStore() : new InMemoryMetadataStore(clock);
         if (config.loadMetadata()) {
             MetadataLoader.load(new RegistryTreeReader(storage), metadata, clock, config.admin().name());
         }
-        this.readOnly = new ReplicaReadOnly(config.replicaIds(), config.readOnlyLag(), clock, config.readOnly());
-        this.settings = new Settings(config.dtrHost(), config.replicaIds().get(0), config.storageVolume(),
-                config.nfsHost(), config.nfsPath(), readOnly);
         GarbageCollection gc = new GarbageCollection(storage, metadata, gcLock);
         this.jobs = new JobService(actions(gc), clock, config.replicaIds(), config.jobStartDelay(), config.jobStepDelay(), faults);
         this.crons = new CronService(jobs, clock);
+        this.bootstrapper = new BootstrapperEmulator(this);
         try {
             config.crons().forEach(crons::put);
             Router router = new Router();
-            new MetaApi(config.product().title(), config.version(), features(config), settings, config.replicaIds(),
+            new MetaApi(config.product().title(), config.version(), features(config), settings, cluster::alive,
                     gcLock, faults, clock).register(router);
             new JobsApi(jobs).register(router);
             new CronsApi(crons).register(router);
             new RepositoriesApi(metadata, storage).register(router);
+            new StorageApi(this.storage, metadata, readOnly, keepMetadataHonoured(config), config.versionAtLeast(2, 6))
+                    .register(router);
+            new BootstrapperApi(bootstrapper).register(router);
             this.server = new ApiServer(new InetSocketAddress(InetAddress.getByName(config.bindAddress()), config.port()),
-                    router, new BasicAuthenticator(config.users()), faults, requestLog, clock);
+                    router, new BasicAuthenticator(config.users()), faults, requestLog, clock, () -> !cluster.installed());
         } catch (IOException | RuntimeException e) {
             crons.close();
             jobs.close();
+            storage.close();
             throw e;
         }
     }
@@ -153,6 +169,14 @@ public final class DtrSimulator implements AutoCloseable {
         actions.put("gc", gc::storageRevisions);
         JobActions.BACKGROUND.forEach(a -> actions.put(a, JobActions.logOnly(a)));
         return new JobActions(actions);
+    }
+
+    /** {@code keep_metadata} in the storage settings API is honoured from DTR 2.6.6. */
+    private static boolean keepMetadataHonoured(SimulatorConfig config) {
+        String[] v = config.version().split("[.-]");
+        int minor = Integer.parseInt(v[1]);
+        int patch = Integer.parseInt(v[2]);
+        return config.versionAtLeast(2, 7) || (minor == 6 && patch >= 6);
     }
 
     /** Online GC left experimental in 2.6; before that it and the metadata store were opt-in. */
@@ -206,6 +230,43 @@ public final class DtrSimulator implements AutoCloseable {
         return jobs;
     }
 
+    /** The storage the registry uses now (it changes with a restore or reconfigure onto new storage). */
+    public ObjectStore storage() {
+        return storage.store().current();
+    }
+
+    /** How the registry stores images now, as DTR's settings would say. */
+    public StorageState storageState() {
+        return storage.state();
+    }
+
+    /** The bootstrapper the {@code docker} stand-in talks to; configure its UCP credentials and host root here. */
+    public BootstrapperEmulator bootstrapper() {
+        return bootstrapper;
+    }
+
+    /** The replicas that exist (all configured ones until a {@code destroy}). */
+    public List<String> replicas() {
+        return cluster.alive();
+    }
+
+    /** False after every replica was destroyed, until a restore. */
+    public boolean installed() {
+        return cluster.installed();
+    }
+
+    StorageService storageService() {
+        return storage;
+    }
+
+    Cluster cluster() {
+        return cluster;
+    }
+
+    Clock clock() {
+        return clock;
+    }
+
     public CronService crons() {
         return crons;
     }
@@ -238,7 +299,7 @@ public final class DtrSimulator implements AutoCloseable {
     /** Replaces the metadata with what the storage tree says (tags from current links). */
     public void reloadMetadataFromStorage() throws IOException {
         metadata.restore(new MetadataSnapshot(List.of(), Map.of()));
-        MetadataLoader.load(new RegistryTreeReader(config.storage()), metadata, clock, config.admin().name());
+        MetadataLoader.load(new RegistryTreeReader(storage.store()), metadata, clock, config.admin().name());
     }
 
     // ---- pushes -----------------------------------------------------------------------------
@@ -277,6 +338,9 @@ public final class DtrSimulator implements AutoCloseable {
         if (!RepositoryRecord.isDtrRepositoryName(repository)) {
             throw new IllegalArgumentException("DTR repositories are namespace/name: '" + repository + "'");
         }
+        if (!cluster.isAlive(replica)) {
+            throw new IllegalStateException("replica " + replica + " does not exist (destroyed)");
+        }
         if (readOnly.effective(replica)) {
             throw new RegistryReadOnlyException(replica);
         }
@@ -305,6 +369,7 @@ public final class DtrSimulator implements AutoCloseable {
         server.close();
         crons.close();
         jobs.close();
+        storage.close();
         closed.countDown();
     }
 }

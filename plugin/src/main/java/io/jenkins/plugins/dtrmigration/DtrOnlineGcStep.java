@@ -8,14 +8,21 @@ import hudson.util.FormValidation;
 import hudson.util.ListBoxModel;
 import java.io.File;
 import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import org.dtrmigration.events.EventSink;
 import org.dtrmigration.migration.OnlineGc;
+import org.dtrmigration.migration.PostRestoreGcGuard;
+import org.dtrmigration.migration.RefusedException;
+import org.dtrmigration.migration.RestoreRecord;
+import org.dtrmigration.migration.TagCheckReport;
 import org.dtrmigration.registry.DtrClient;
 import org.dtrmigration.registry.DtrEndpoint;
 import org.dtrmigration.registry.JobWatcher;
@@ -40,6 +47,8 @@ public final class DtrOnlineGcStep extends DtrApiStep {
 
     private String action = DEFAULT_ACTION;
     private String timeout = DEFAULT_TIMEOUT;
+    private String restoreRecord = RestoreRecord.DEFAULT_FILE;
+    private String tagCheck = DtrCheckTagsStep.DEFAULT_REPORT;
 
     @DataBoundConstructor
     public DtrOnlineGcStep() {
@@ -65,6 +74,26 @@ public final class DtrOnlineGcStep extends DtrApiStep {
         this.timeout = emptyToNull(timeout) == null ? DEFAULT_TIMEOUT : timeout.trim();
     }
 
+    public String getRestoreRecord() {
+        return restoreRecord;
+    }
+
+    /** Written by dtrRestore; while it names this DTR, onlinegc_blobs needs a passing {@code tagCheck} report newer than it. */
+    @DataBoundSetter
+    public void setRestoreRecord(String restoreRecord) {
+        this.restoreRecord = emptyToNull(restoreRecord) == null ? RestoreRecord.DEFAULT_FILE : restoreRecord.trim();
+    }
+
+    public String getTagCheck() {
+        return tagCheck;
+    }
+
+    /** The report written by dtrCheckTags. */
+    @DataBoundSetter
+    public void setTagCheck(String tagCheck) {
+        this.tagCheck = emptyToNull(tagCheck) == null ? DtrCheckTagsStep.DEFAULT_REPORT : tagCheck.trim();
+    }
+
     @Override
     public StepExecution start(StepContext context) {
         return new Execution(context, this);
@@ -75,6 +104,8 @@ public final class DtrOnlineGcStep extends DtrApiStep {
         private static final long serialVersionUID = 1L;
         private final transient DtrOnlineGcStep step;
         private transient Duration wait;
+        private transient String record;
+        private transient String report;
 
         Execution(StepContext context, DtrOnlineGcStep step) {
             super(context, step.connection());
@@ -86,6 +117,8 @@ public final class DtrOnlineGcStep extends DtrApiStep {
             try {
                 OnlineGc.checkAction(step.action);
                 wait = Durations.parse("timeout", step.timeout);
+                record = WorkspaceFiles.checkRelative("restoreRecord", step.restoreRecord);
+                report = WorkspaceFiles.checkRelative("tagCheck", step.tagCheck);
             } catch (IllegalArgumentException e) {
                 throw new AbortException(e.getMessage());
             }
@@ -93,7 +126,7 @@ public final class DtrOnlineGcStep extends DtrApiStep {
 
         @Override
         DtrCallable callable(DtrEndpoint endpoint, TaskListener listener) {
-            return new Collect(endpoint, listener, step.action, wait);
+            return new Collect(endpoint, listener, step.action, wait, record, report);
         }
     }
 
@@ -101,15 +134,28 @@ public final class DtrOnlineGcStep extends DtrApiStep {
         private static final long serialVersionUID = 1L;
         private final String action;
         private final Duration timeout;
+        private final String restoreRecord;
+        private final String tagCheck;
 
-        Collect(DtrEndpoint endpoint, TaskListener listener, String action, Duration timeout) {
+        Collect(DtrEndpoint endpoint, TaskListener listener, String action, Duration timeout, String restoreRecord, String tagCheck) {
             super(endpoint, listener);
             this.action = action;
             this.timeout = timeout;
+            this.restoreRecord = restoreRecord;
+            this.tagCheck = tagCheck;
         }
 
         @Override
         Map<String, Object> run(DtrClient client, EventSink events, File workspace) throws IOException, InterruptedException {
+            // After a restore, onlinegc_blobs deletes what the restored metadata does not reference: only with a passing tag check.
+            Path report = WorkspaceFiles.resolve(workspace, tagCheck);
+            try {
+                PostRestoreGcGuard.check(action, client.endpoint().url().toString(),
+                        RestoreRecord.readIfPresent(WorkspaceFiles.resolve(workspace, restoreRecord)),
+                        Files.exists(report) ? Optional.of(TagCheckReport.read(report)) : Optional.empty(), tagCheck);
+            } catch (RefusedException e) {
+                throw new AbortException(e.getMessage());
+            }
             JobWatcher.Outcome o = new OnlineGc(client, events).run(action, timeout);
             Map<String, Object> result = new LinkedHashMap<>();
             result.put("jobId", o.job().id());

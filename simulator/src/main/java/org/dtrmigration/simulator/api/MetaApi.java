@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.time.Clock;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Supplier;
 import org.dtrmigration.simulator.http.Access;
 import org.dtrmigration.simulator.http.ApiRequest;
 import org.dtrmigration.simulator.http.ApiResponse;
@@ -20,18 +21,24 @@ public final class MetaApi {
     private final String version;
     private final Map<String, Boolean> features;
     private final Settings settings;
-    private final List<String> replicas;
+    private final Supplier<List<String>> replicas;
     private final GcLock gcLock;
     private final Faults faults;
     private final Clock clock;
 
     public MetaApi(String title, String version, Map<String, Boolean> features, Settings settings,
                    List<String> replicas, GcLock gcLock, Faults faults, Clock clock) {
+        this(title, version, features, settings, () -> replicas, gcLock, faults, clock);
+    }
+
+    /** @param replicas the replicas that exist now (a destroy removes some) */
+    public MetaApi(String title, String version, Map<String, Boolean> features, Settings settings,
+                   Supplier<List<String>> replicas, GcLock gcLock, Faults faults, Clock clock) {
         this.title = title;
         this.version = version;
         this.features = Map.copyOf(features);
         this.settings = settings;
-        this.replicas = List.copyOf(replicas);
+        this.replicas = replicas;
         this.gcLock = gcLock;
         this.faults = faults;
         this.clock = clock;
@@ -74,7 +81,7 @@ public final class MetaApi {
         ObjectNode readOnly = root.putObject("replica_readonly");
         String now = Json.time(clock.instant());
         Map<String, Boolean> effective = settings.readOnly().effective();
-        for (String replica : replicas) {
+        for (String replica : replicas.get()) {
             health.put(replica, "OK");
             timestamps.put(replica, now);
             readOnly.put(replica, effective.get(replica));

@@ -17,6 +17,7 @@ import java.util.Optional;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.BooleanSupplier;
 import org.dtrmigration.simulator.faults.Fault;
 import org.dtrmigration.simulator.faults.Faults;
 
@@ -35,9 +36,20 @@ public final class ApiServer implements AutoCloseable {
     private final Clock clock;
     private final HttpServer server;
     private final ExecutorService executor;
+    private final BooleanSupplier down;
 
     public ApiServer(InetSocketAddress address, Router router, Authenticator authenticator, Faults faults,
                      RequestLog requestLog, Clock clock) throws IOException {
+        this(address, router, authenticator, faults, requestLog, clock, () -> false);
+    }
+
+    /**
+     * @param down while true, every path but the simulator's own {@code /_sim/} control answers 503:
+     *             DTR is not installed (every replica destroyed)
+     */
+    public ApiServer(InetSocketAddress address, Router router, Authenticator authenticator, Faults faults,
+                     RequestLog requestLog, Clock clock, BooleanSupplier down) throws IOException {
+        this.down = down;
         this.router = router;
         this.authenticator = authenticator;
         this.faults = faults;
@@ -98,7 +110,9 @@ public final class ApiServer implements AutoCloseable {
                 return;
             }
             ApiResponse response;
-            if (faults.notADtr() && path.startsWith("/api/")) {
+            if (down.getAsBoolean() && !path.startsWith("/_sim/")) {
+                response = ApiResponse.text(503, "text/plain; charset=utf-8", "503 Service Unavailable: no DTR replica is running\n");
+            } else if (faults.notADtr() && path.startsWith("/api/")) {
                 // what a Go server that is not DTR answers for a path it does not know
                 response = ApiResponse.text(404, "text/plain; charset=utf-8", "404 page not found\n");
             } else {

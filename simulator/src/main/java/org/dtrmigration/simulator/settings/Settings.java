@@ -67,6 +67,20 @@ public final class Settings {
                 .put("webTLSCert", "");
     }
 
+    /** Records where images are stored now, as a restore or reconfigure changes it. */
+    public synchronized void setStorage(String volume, String nfsUrl) {
+        values.put("storageVolume", volume);
+        String host = "";
+        String path = "";
+        if (nfsUrl != null && nfsUrl.startsWith("nfs://")) {
+            java.net.URI uri = java.net.URI.create(nfsUrl);
+            host = uri.getHost() == null ? "" : uri.getHost();
+            path = uri.getPath() == null ? "" : uri.getPath();
+        }
+        values.put("nfsHost", host);
+        values.put("nfsPath", path);
+    }
+
     public ReplicaReadOnly readOnly() {
         return readOnly;
     }
