@@ -87,6 +87,19 @@ class S3StoreTest {
     }
 
     @Test
+    void abortIncompleteWritesAbortsOnlyOldUploadsUnderThePrefix() throws IOException {
+        String mine = raw.createMultipartUpload(b -> b.bucket(BUCKET).key("orphans/root/docker/registry/v2/blobs/x/data")).uploadId();
+        String foreign = raw.createMultipartUpload(b -> b.bucket(BUCKET).key("orphans/elsewhere/data")).uploadId();
+        try (ObjectStore store = new StoreFactory().open(server.location(BUCKET, "orphans/root"), server.credentials())) {
+            assertThat(store.abortIncompleteWrites("docker/", java.time.Instant.now().minusSeconds(3600))).isZero();
+            assertThat(store.abortIncompleteWrites("docker/", java.time.Instant.now().plusSeconds(5))).isEqualTo(1);
+        }
+        assertThat(raw.listMultipartUploads(b -> b.bucket(BUCKET).prefix("orphans/")).uploads())
+                .extracting(u -> u.uploadId()).containsExactly(foreign).doesNotContain(mine);
+        raw.abortMultipartUpload(b -> b.bucket(BUCKET).key("orphans/elsewhere/data").uploadId(foreign));
+    }
+
+    @Test
     void requestsCarryContentMd5AndNoChunkedChecksums() throws Exception {
         try (MockWebServer mock = new MockWebServer()) {
             mock.enqueue(new MockResponse().setResponseCode(200).setHeader("ETag", "\"0cc175b9c0f1b6a831c399e269772661\""));
