@@ -98,7 +98,6 @@ final class CopyRun {
     }
 
     CopyResult execute() throws IOException {
-        Instant started = clock.instant();
         long t0 = System.nanoTime();
         events.info((options.dryRun() ? "Dry run: comparing " : "Copying ") + source.describe() + " -> " + destination.describe()
                 + describeOptions());
@@ -122,7 +121,7 @@ final class CopyRun {
                 events.progress(progress.line());
             }
             throwIfFatal();
-            cleanUpIncompleteWrites(started);
+            cleanUpIncompleteWrites();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             stopNow();
@@ -574,16 +573,18 @@ final class CopyRun {
     }
 
     /**
-     * Aborts what a killed earlier run left behind (S3 multipart uploads, filesystem temporary files). Only
-     * writes started before this run, and with shards only those older than any shard still running could be.
+     * Aborts what a killed earlier run left behind (S3 multipart uploads, filesystem temporary files) once every
+     * write of this run is done. Only keys this run (this shard) writes, so concurrent shards are left alone; never
+     * {@code _uploads/}, which a live registry writes.
      */
-    private void cleanUpIncompleteWrites(Instant started) {
+    private void cleanUpIncompleteWrites() {
         if (options.dryRun() || counters.failed.get() > 0 || listingFailed.get()) {
             return;
         }
-        Instant before = options.shard().isAll() ? started : started.minus(Duration.ofHours(6));
         try {
-            int n = destination.abortIncompleteWrites(RegistryLayout.ROOT, before);
+            // Whatever their age: this run's own writes have all finished, and the keys are this run's alone.
+            int n = destination.abortIncompleteWrites(RegistryLayout.ROOT, Instant.MAX,
+                    key -> options.shard().owns(key) && !key.contains("/_uploads/"));
             if (n > 0) {
                 events.info("Removed " + n + " incomplete write(s) left in the destination by an interrupted earlier run");
             }

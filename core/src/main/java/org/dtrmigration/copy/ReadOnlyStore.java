@@ -73,7 +73,7 @@ public final class ReadOnlyStore implements ObjectStore {
     }
 
     @Override
-    public int abortIncompleteWrites(String prefix, Instant startedBefore) {
+    public int abortIncompleteWrites(String prefix, Instant startedBefore, java.util.function.Predicate<String> keys) {
         throw refused("clean up incomplete writes under", prefix);
     }
 

@@ -105,7 +105,8 @@ public final class FilesystemStore implements ObjectStore {
 
     /** Deletes temporary files of writes that were killed before their rename, when older than {@code startedBefore}. */
     @Override
-    public int abortIncompleteWrites(String prefix, java.time.Instant startedBefore) throws IOException {
+    public int abortIncompleteWrites(String prefix, java.time.Instant startedBefore, java.util.function.Predicate<String> keys)
+            throws IOException {
         checkRoot();
         int slash = prefix.lastIndexOf('/');
         Path start = slash < 0 ? root : resolve(prefix.substring(0, slash));
@@ -116,9 +117,9 @@ public final class FilesystemStore implements ObjectStore {
         Files.walkFileTree(start, new java.nio.file.SimpleFileVisitor<>() {
             @Override
             public java.nio.file.FileVisitResult visitFile(Path file, BasicFileAttributes attrs) throws IOException {
+                String key = root.relativize(file).toString().replace('\\', '/');
                 if (file.getFileName().toString().startsWith(TEMP_PREFIX) && attrs.isRegularFile()
-                        && attrs.lastModifiedTime().toInstant().isBefore(startedBefore)
-                        && root.relativize(file).toString().replace('\\', '/').startsWith(prefix)) {
+                        && attrs.lastModifiedTime().toInstant().isBefore(startedBefore) && key.startsWith(prefix) && keys.test(key)) {
                     if (Files.deleteIfExists(file)) {
                         removed[0]++;
                     }

@@ -62,12 +62,14 @@ public interface ObjectStore extends Closeable {
     }
 
     /**
-     * Removes what interrupted writes under {@code prefix} left behind, for writes started before
-     * {@code startedBefore}: S3 multipart uploads never completed nor aborted, temporary files on a
-     * filesystem. Listings never show them, but they take (billed) space. Returns how many were removed.
-     * The default has nothing to clean (Azure discards uncommitted blocks by itself after a week).
+     * Removes what interrupted writes under {@code prefix} left behind: S3 multipart uploads never completed nor
+     * aborted, temporary files on a filesystem. Listings never show them, but they take (billed) space. Only
+     * writes started before {@code startedBefore} (as far as the backend records it) and whose key
+     * {@code keys} accepts are removed (for a filesystem temporary file, the key is its path relative to the
+     * root). Returns how many were removed. The default has nothing to clean (Azure discards uncommitted
+     * blocks by itself after a week).
      */
-    default int abortIncompleteWrites(String prefix, Instant startedBefore) throws IOException {
+    default int abortIncompleteWrites(String prefix, Instant startedBefore, java.util.function.Predicate<String> keys) throws IOException {
         return 0;
     }
 

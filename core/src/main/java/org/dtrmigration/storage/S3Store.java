@@ -198,12 +198,15 @@ public final class S3Store implements ObjectStore {
 
     /** Aborts multipart uploads under the prefix that were started before the instant and never completed. */
     @Override
-    public int abortIncompleteWrites(String prefix, java.time.Instant startedBefore) throws IOException {
+    public int abortIncompleteWrites(String prefix, java.time.Instant startedBefore, java.util.function.Predicate<String> keys)
+            throws IOException {
         int aborted = 0;
         try {
             for (var page : s3.listMultipartUploadsPaginator(b -> b.bucket(location.bucket()).prefix(root + prefix))) {
                 for (var upload : page.uploads()) {
-                    if (upload.initiated() != null && upload.initiated().isBefore(startedBefore)) {
+                    // S3-compatible servers may report no (or a made-up) initiation time: then only the key decides.
+                    boolean old = upload.initiated() == null || upload.initiated().isBefore(startedBefore);
+                    if (old && upload.key().startsWith(root) && keys.test(upload.key().substring(root.length()))) {
                         s3.abortMultipartUpload(b -> b.bucket(location.bucket()).key(upload.key()).uploadId(upload.uploadId()));
                         aborted++;
                     }

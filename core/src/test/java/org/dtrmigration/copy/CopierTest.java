@@ -333,7 +333,7 @@ class CopierTest {
         assertThatThrownBy(() -> readOnly.write("docker/registry/v2/x", new byte[] {1})).isInstanceOf(IllegalStateException.class)
                 .hasMessageContaining("read-only");
         assertThatThrownBy(() -> readOnly.delete("docker/registry/v2/x")).isInstanceOf(IllegalStateException.class);
-        assertThatThrownBy(() -> readOnly.abortIncompleteWrites("", java.time.Instant.now())).isInstanceOf(IllegalStateException.class);
+        assertThatThrownBy(() -> readOnly.abortIncompleteWrites("", java.time.Instant.now(), k -> true)).isInstanceOf(IllegalStateException.class);
         assertThat(source.root().resolve("docker/registry/v2/x")).doesNotExist();
     }
 

@@ -153,8 +153,8 @@ final class FaultyStore implements ObjectStore {
     }
 
     @Override
-    public int abortIncompleteWrites(String prefix, Instant startedBefore) throws IOException {
-        return delegate.abortIncompleteWrites(prefix, startedBefore);
+    public int abortIncompleteWrites(String prefix, Instant startedBefore, Predicate<String> keys) throws IOException {
+        return delegate.abortIncompleteWrites(prefix, startedBefore, keys);
     }
 
     @Override

@@ -53,7 +53,8 @@ class FilesystemStoreTest {
         Files.setLastModifiedTime(old, java.nio.file.attribute.FileTime.from(cutoff.minusSeconds(3600)));
         Files.setLastModifiedTime(outside, java.nio.file.attribute.FileTime.from(cutoff.minusSeconds(3600)));
 
-        assertThat(store.abortIncompleteWrites("v2/", cutoff)).isEqualTo(1);
+        assertThat(store.abortIncompleteWrites("v2/", cutoff, k -> !k.startsWith("v2/a/"))).as("filtered out by key").isZero();
+        assertThat(store.abortIncompleteWrites("v2/", cutoff, k -> true)).isEqualTo(1);
         assertThat(old).doesNotExist();
         assertThat(fresh).exists();
         assertThat(outside).exists();
