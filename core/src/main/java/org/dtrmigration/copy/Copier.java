@@ -60,6 +60,21 @@ public final class Copier {
         return new CopyRun(source, destination, options, tuning, events, clock).execute();
     }
 
+    /**
+     * Store options sized for a copy with these options: HTTP connections for every request in flight, parts of
+     * 8 MiB, and a cap on part memory, so that the copier's heap stays under 512 MiB whatever the tree (small
+     * objects up to 1 MiB on {@code concurrency} workers, whole objects up to 8 MiB on the large-object workers,
+     * 128 MiB of parts in flight).
+     */
+    public static org.dtrmigration.storage.StoreOptions storeOptions(CopyOptions options) {
+        org.dtrmigration.storage.StoreOptions d = org.dtrmigration.storage.StoreOptions.defaults();
+        int partThreads = 8;
+        int connections = options.concurrency() + options.largeWorkers() * 2 + partThreads + 8;
+        return new org.dtrmigration.storage.StoreOptions(connections, 8L * org.dtrmigration.storage.StoreOptions.MiB,
+                8 * org.dtrmigration.storage.StoreOptions.MiB, partThreads, 128L * org.dtrmigration.storage.StoreOptions.MiB,
+                d.connectTimeout(), d.readTimeout(), d.maxAttempts());
+    }
+
     /** Opens both sides of the request (the source read-only), copies, and closes them. */
     public static CopyResult run(CopyRequest request, StoreFactory factory, EventSink events, Tuning tuning) throws IOException {
         try (ObjectStore source = ReadOnlyStore.of(factory.open(request.from().location(), request.from().credentials()));
