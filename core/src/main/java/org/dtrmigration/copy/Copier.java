@@ -54,7 +54,7 @@ public final class Copier {
      *
      * @throws org.dtrmigration.storage.StorageAccessException when a side is misconfigured (missing bucket, rejected
      *                                                         credentials): nothing further is attempted
-     * @throws Preflight.StorageRootException                  when the source holds no registry
+     * @throws StorageRootException                  when the source holds no registry
      */
     public CopyResult copy(ObjectStore source, ObjectStore destination) throws IOException {
         return new CopyRun(source, destination, options, tuning, events, clock).execute();

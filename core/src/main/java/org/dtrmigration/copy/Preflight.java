@@ -24,13 +24,4 @@ final class Preflight {
         }
         retries.get(() -> destination.listChildren(RegistryLayout.ROOT));
     }
-
-    /** The source is not a registry root. */
-    public static final class StorageRootException extends IOException {
-        private static final long serialVersionUID = 1L;
-
-        StorageRootException(String message) {
-            super(message);
-        }
-    }
 }

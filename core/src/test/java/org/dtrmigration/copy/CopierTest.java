@@ -202,7 +202,8 @@ class CopierTest {
     @Test
     void aCorruptSourceBlobIsReportedLoudlyNotCopiedAndNotLinkedTo() throws IOException {
         WrittenImage image = tree.images().get(0);
-        Digest layer = image.blobs().stream().filter(d -> !d.equals(image.manifest())).reduce((a, b) -> b).orElseThrow();
+        List<Digest> layers = new org.dtrmigration.layout.RegistryTreeReader(source).manifest(image.manifest()).layers();
+        Digest layer = layers.get(layers.size() - 1);
         String blobKey = RegistryLayout.blobData(layer);
         Trees.flipByte(source, blobKey);
 
@@ -225,7 +226,7 @@ class CopierTest {
         Files.writeString(empty.root().resolve("README"), "not a registry");
         FaultyStore recording = new FaultyStore(destination);
         assertThatThrownBy(() -> copy(empty, recording, CopyOptions.defaults()))
-                .isInstanceOf(Preflight.StorageRootException.class)
+                .isInstanceOf(StorageRootException.class)
                 .hasMessageContaining("holds no docker/registry/v2/").hasMessageContaining("rootdirectory");
         FilesystemStore missing = new FilesystemStore(tmp.resolve("no-such-dir"));
         assertThatThrownBy(() -> copy(missing, recording, CopyOptions.defaults()))

@@ -97,8 +97,9 @@ class VerifierTest {
     @Test
     void findsTagsWhoseManifestOrLayersAreMissing() throws IOException {
         WrittenImage image = tree.images().get(3);
-        Digest layer = image.blobs().stream().filter(d -> !d.equals(image.manifest())).reduce((a, b) -> b).orElseThrow();
-        // A layer only this image uses, so that no other link dangles.
+        // The last layer is this image's own (the first comes from a shared pool), so no other tag dangles.
+        List<Digest> layers = new org.dtrmigration.layout.RegistryTreeReader(source).manifest(image.manifest()).layers();
+        Digest layer = layers.get(layers.size() - 1);
         destination.delete(RegistryLayout.blobData(layer));
 
         VerifyReport report = verify(false);
