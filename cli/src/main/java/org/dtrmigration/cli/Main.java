@@ -15,10 +15,13 @@ import picocli.CommandLine.ScopeType;
 @Command(name = "dtr-migrate", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
         description = "Storage-backend migration of DTR 2.5-2.7 / MSR 2.8-2.9.",
         subcommands = {ReadOnlyCommand.class, GcCommand.class, OnlineGcCommand.class, SimulatorCommand.class,
-                BackupCommand.class, RestoreCommand.class, ReconfigureCommand.class, TagsCommand.class},
+                BackupCommand.class, RestoreCommand.class, ReconfigureCommand.class, TagsCommand.class,
+                CopyCommand.class, VerifyCommand.class},
         footer = {"", "Credentials come from the environment, never from flags:",
                 "  DTR_USERNAME, DTR_TOKEN   a DTR/MSR administrator and an access token",
-                "  UCP_PASSWORD              the UCP/MKE administrator's password (backup, restore, reconfigure)"})
+                "  UCP_PASSWORD              the UCP/MKE administrator's password (backup, restore, reconfigure)",
+                "  AWS_ACCESS_KEY_ID, AWS_SECRET_ACCESS_KEY, AWS_SESSION_TOKEN, AWS_PROFILE   S3 (else the AWS default chain)",
+                "  AZURE_STORAGE_CONNECTION_STRING | AZURE_STORAGE_ACCOUNT + AZURE_STORAGE_KEY | AZURE_STORAGE_SAS_TOKEN   Azure"})
 public final class Main {
 
     public static final int OK = 0;

@@ -174,6 +174,36 @@ public final class AzureBlobStore implements ObjectStore {
     }
 
     @Override
+    public List<String> listChildren(String prefix) throws IOException {
+        if (!prefix.isEmpty() && !prefix.endsWith("/")) {
+            throw new IllegalArgumentException("listChildren needs a prefix ending with '/': '" + prefix + "'");
+        }
+        ListBlobsOptions listOptions = new ListBlobsOptions()
+                .setPrefix(root + prefix)
+                .setMaxResultsPerPage(5000)
+                .setDetails(new BlobListDetails().setRetrieveMetadata(true));
+        List<String> children = new java.util.ArrayList<>();
+        try {
+            for (BlobItem item : container.listBlobsByHierarchy("/", listOptions, null)) {
+                String name = item.getName();
+                if (!name.startsWith(root) || name.length() == root.length()) {
+                    continue;
+                }
+                if (Boolean.TRUE.equals(item.isPrefix())) {
+                    children.add(name.substring(root.length()));
+                } else if (!name.endsWith("/") && !(item.getMetadata() != null
+                        && "true".equalsIgnoreCase(item.getMetadata().get("hdi_isfolder")))) {
+                    children.add(name.substring(root.length()));
+                }
+            }
+        } catch (RuntimeException e) {
+            throw translate(e, "list", prefix);
+        }
+        children.sort(Utf8Order.COMPARATOR);
+        return children;
+    }
+
+    @Override
     public Optional<ObjectInfo> stat(String key) throws IOException {
         try {
             BlobProperties properties = container.getBlobClient(blobName(key)).getProperties();

@@ -72,6 +72,73 @@ public final class FilesystemStore implements ObjectStore {
     }
 
     @Override
+    public List<String> listChildren(String prefix) throws IOException {
+        if (!prefix.isEmpty() && !prefix.endsWith("/")) {
+            throw new IllegalArgumentException("listChildren needs a prefix ending with '/': '" + prefix + "'");
+        }
+        checkRoot();
+        Path dir = prefix.isEmpty() ? root : resolve(prefix.substring(0, prefix.length() - 1));
+        List<String> children = new ArrayList<>();
+        try (DirectoryStream<Path> stream = Files.newDirectoryStream(dir)) {
+            for (Path p : stream) {
+                String name = p.getFileName().toString();
+                if (name.startsWith(TEMP_PREFIX)) {
+                    continue;
+                }
+                try {
+                    BasicFileAttributes attrs = Files.readAttributes(p, BasicFileAttributes.class);
+                    if (attrs.isDirectory()) {
+                        children.add(prefix + name + "/");
+                    } else if (attrs.isRegularFile()) {
+                        children.add(prefix + name);
+                    }
+                } catch (NoSuchFileException e) {
+                    // deleted while we listed
+                }
+            }
+        } catch (NoSuchFileException | java.nio.file.NotDirectoryException e) {
+            return List.of();
+        }
+        children.sort(Utf8Order.COMPARATOR);
+        return children;
+    }
+
+    /** Deletes temporary files of writes that were killed before their rename, when older than {@code startedBefore}. */
+    @Override
+    public int abortIncompleteWrites(String prefix, java.time.Instant startedBefore, java.util.function.Predicate<String> keys)
+            throws IOException {
+        checkRoot();
+        int slash = prefix.lastIndexOf('/');
+        Path start = slash < 0 ? root : resolve(prefix.substring(0, slash));
+        if (!Files.isDirectory(start)) {
+            return 0;
+        }
+        int[] removed = {0};
+        Files.walkFileTree(start, new java.nio.file.SimpleFileVisitor<>() {
+            @Override
+            public java.nio.file.FileVisitResult visitFile(Path file, BasicFileAttributes attrs) throws IOException {
+                String key = root.relativize(file).toString().replace('\\', '/');
+                if (file.getFileName().toString().startsWith(TEMP_PREFIX) && attrs.isRegularFile()
+                        && attrs.lastModifiedTime().toInstant().isBefore(startedBefore) && key.startsWith(prefix) && keys.test(key)) {
+                    if (Files.deleteIfExists(file)) {
+                        removed[0]++;
+                    }
+                }
+                return java.nio.file.FileVisitResult.CONTINUE;
+            }
+
+            @Override
+            public java.nio.file.FileVisitResult visitFileFailed(Path file, IOException e) throws IOException {
+                if (e instanceof NoSuchFileException) {
+                    return java.nio.file.FileVisitResult.CONTINUE; // removed while we walked
+                }
+                throw e;
+            }
+        });
+        return removed[0];
+    }
+
+    @Override
     public Optional<ObjectInfo> stat(String key) throws IOException {
         try {
             BasicFileAttributes attrs = Files.readAttributes(resolve(key), BasicFileAttributes.class);

@@ -3,6 +3,10 @@ package org.dtrmigration.storage;
 import java.io.Closeable;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -26,6 +30,48 @@ public interface ObjectStore extends Closeable {
 
     /** Every object whose key starts with {@code prefix}, in ascending UTF-8 byte order of keys. */
     ObjectListing list(String prefix) throws IOException;
+
+    /**
+     * The entries directly under {@code prefix} (empty, or ending with '/') as a delimiter listing shows them:
+     * keys of objects with no further '/' after the prefix, and "directories" (key prefixes ending with '/'),
+     * in ascending UTF-8 byte order. Lets a caller split a huge tree into sub-prefixes to list in parallel.
+     * The default walks the whole subtree through {@link #list}; drivers answer with one directory read or
+     * delimiter request instead.
+     */
+    default List<String> listChildren(String prefix) throws IOException {
+        List<String> children = new ArrayList<>();
+        String lastDirectory = null;
+        try (ObjectListing listing = list(prefix)) {
+            while (listing.hasNext()) {
+                String key = listing.next().key();
+                int slash = key.indexOf('/', prefix.length());
+                if (slash < 0) {
+                    children.add(key);
+                } else {
+                    String directory = key.substring(0, slash + 1);
+                    if (!directory.equals(lastDirectory)) { // a directory's keys are contiguous in sorted order
+                        children.add(directory);
+                        lastDirectory = directory;
+                    }
+                }
+            }
+        } catch (UncheckedIOException e) {
+            throw e.getCause();
+        }
+        return children;
+    }
+
+    /**
+     * Removes what interrupted writes under {@code prefix} left behind: S3 multipart uploads never completed nor
+     * aborted, temporary files on a filesystem. Listings never show them, but they take (billed) space. Only
+     * writes started before {@code startedBefore} (as far as the backend records it) and whose key
+     * {@code keys} accepts are removed (for a filesystem temporary file, the key is its path relative to the
+     * root). Returns how many were removed. The default has nothing to clean (Azure discards uncommitted
+     * blocks by itself after a week).
+     */
+    default int abortIncompleteWrites(String prefix, Instant startedBefore, java.util.function.Predicate<String> keys) throws IOException {
+        return 0;
+    }
 
     /** The object's metadata, or empty when it does not exist. */
     Optional<ObjectInfo> stat(String key) throws IOException;

@@ -173,6 +173,52 @@ public final class S3Store implements ObjectStore {
     }
 
     @Override
+    public List<String> listChildren(String prefix) throws IOException {
+        if (!prefix.isEmpty() && !prefix.endsWith("/")) {
+            throw new IllegalArgumentException("listChildren needs a prefix ending with '/': '" + prefix + "'");
+        }
+        List<String> children = new ArrayList<>();
+        try {
+            for (var page : s3.listObjectsV2Paginator(b -> b.bucket(location.bucket()).prefix(root + prefix).delimiter("/"))) {
+                for (var common : page.commonPrefixes()) {
+                    children.add(common.prefix().substring(root.length()));
+                }
+                for (S3Object object : page.contents()) {
+                    if (!object.key().endsWith("/")) { // a directory marker object, not a registry key
+                        children.add(object.key().substring(root.length()));
+                    }
+                }
+            }
+        } catch (SdkException e) {
+            throw translate(e, "list", prefix);
+        }
+        children.sort(Utf8Order.COMPARATOR);
+        return children;
+    }
+
+    /** Aborts multipart uploads under the prefix that were started before the instant and never completed. */
+    @Override
+    public int abortIncompleteWrites(String prefix, java.time.Instant startedBefore, java.util.function.Predicate<String> keys)
+            throws IOException {
+        int aborted = 0;
+        try {
+            for (var page : s3.listMultipartUploadsPaginator(b -> b.bucket(location.bucket()).prefix(root + prefix))) {
+                for (var upload : page.uploads()) {
+                    // S3-compatible servers may report no (or a made-up) initiation time: then only the key decides.
+                    boolean old = upload.initiated() == null || upload.initiated().isBefore(startedBefore);
+                    if (old && upload.key().startsWith(root) && keys.test(upload.key().substring(root.length()))) {
+                        s3.abortMultipartUpload(b -> b.bucket(location.bucket()).key(upload.key()).uploadId(upload.uploadId()));
+                        aborted++;
+                    }
+                }
+            }
+        } catch (SdkException e) {
+            throw translate(e, "clean up incomplete uploads under", prefix);
+        }
+        return aborted;
+    }
+
+    @Override
     public Optional<ObjectInfo> stat(String key) throws IOException {
         try {
             HeadObjectResponse head = s3.headObject(b -> b.bucket(location.bucket()).key(objectKey(key)));

@@ -40,6 +40,28 @@ class FilesystemStoreTest {
     }
 
     @Test
+    void abortIncompleteWritesRemovesOnlyOldTemporaryFilesUnderThePrefix() throws IOException {
+        FilesystemStore store = new FilesystemStore(root);
+        store.write("v2/a/data", "a".getBytes(StandardCharsets.UTF_8));
+        Path old = root.resolve("v2/a").resolve(FilesystemStore.TEMP_PREFIX + "old");
+        Path fresh = root.resolve("v2/a").resolve(FilesystemStore.TEMP_PREFIX + "fresh");
+        Path outside = Files.createDirectories(root.resolve("other")).resolve(FilesystemStore.TEMP_PREFIX + "old");
+        for (Path p : List.of(old, fresh, outside)) {
+            Files.writeString(p, "partial");
+        }
+        java.time.Instant cutoff = java.time.Instant.now().minusSeconds(60);
+        Files.setLastModifiedTime(old, java.nio.file.attribute.FileTime.from(cutoff.minusSeconds(3600)));
+        Files.setLastModifiedTime(outside, java.nio.file.attribute.FileTime.from(cutoff.minusSeconds(3600)));
+
+        assertThat(store.abortIncompleteWrites("v2/", cutoff, k -> !k.startsWith("v2/a/"))).as("filtered out by key").isZero();
+        assertThat(store.abortIncompleteWrites("v2/", cutoff, k -> true)).isEqualTo(1);
+        assertThat(old).doesNotExist();
+        assertThat(fresh).exists();
+        assertThat(outside).exists();
+        assertThat(store.readAllBytes("v2/a/data")).isEqualTo("a".getBytes(StandardCharsets.UTF_8));
+    }
+
+    @Test
     void deleteRemovesEmptyDirectoriesButNotTheRoot() throws IOException {
         FilesystemStore store = new FilesystemStore(root);
         store.write("a/b/c", new byte[] {1});

@@ -177,6 +177,33 @@ class ObjectStoreContractTest {
 
     @ParameterizedTest
     @EnumSource(Backend.class)
+    void listChildrenShowsOneLevelInByteOrder(Backend backend) throws IOException {
+        ObjectStore store = open(backend);
+        for (String key : List.of("v2/blobs/sha256/0a/x/data", "v2/blobs/sha256/ff/y/data", "v2/blobs/stray", "v2/a-b",
+                "v2/a/c", "v2/a/d/e", "v2/\u00e9/x", "v2/z", "other/k")) {
+            store.write(key, new byte[] {1});
+        }
+        assertThat(store.listChildren("v2/")).containsExactly("v2/a-b", "v2/a/", "v2/blobs/", "v2/z", "v2/\u00e9/");
+        assertThat(store.listChildren("v2/blobs/")).containsExactly("v2/blobs/sha256/", "v2/blobs/stray");
+        assertThat(store.listChildren("v2/blobs/sha256/")).containsExactly("v2/blobs/sha256/0a/", "v2/blobs/sha256/ff/");
+        assertThat(store.listChildren("")).containsExactly("other/", "v2/");
+        assertThat(store.listChildren("missing/")).isEmpty();
+        // The default (a full walk) agrees with the driver's own answer.
+        ObjectStore plain = new ObjectStore() {
+            @Override public String describe() { return "plain"; }
+            @Override public ObjectListing list(String prefix) throws IOException { return store.list(prefix); }
+            @Override public java.util.Optional<ObjectInfo> stat(String key) { throw new UnsupportedOperationException(); }
+            @Override public InputStream read(String key) { throw new UnsupportedOperationException(); }
+            @Override public void write(String key, InputStream content, long length, byte[] md5) { throw new UnsupportedOperationException(); }
+            @Override public void delete(String key) { throw new UnsupportedOperationException(); }
+        };
+        for (String prefix : List.of("", "v2/", "v2/blobs/", "v2/a/")) {
+            assertThat(plain.listChildren(prefix)).as(prefix).containsExactlyElementsOf(store.listChildren(prefix));
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(Backend.class)
     void md5InListingsWhereTheBackendPromisesIt(Backend backend) throws IOException {
         ObjectStore store = open(backend);
         byte[] content = "some link content".getBytes(StandardCharsets.UTF_8);

@@ -87,6 +87,20 @@ class S3StoreTest {
     }
 
     @Test
+    void abortIncompleteWritesAbortsOnlyMatchingUploadsUnderThePrefix() throws IOException {
+        String mine = raw.createMultipartUpload(b -> b.bucket(BUCKET).key("orphans/root/docker/registry/v2/blobs/x/data")).uploadId();
+        String foreign = raw.createMultipartUpload(b -> b.bucket(BUCKET).key("orphans/elsewhere/data")).uploadId();
+        try (ObjectStore store = new StoreFactory().open(server.location(BUCKET, "orphans/root"), server.credentials())) {
+            java.time.Instant later = java.time.Instant.now().plusSeconds(5);
+            assertThat(store.abortIncompleteWrites("docker/", later, k -> !k.contains("/blobs/"))).as("filtered out by key").isZero();
+            assertThat(store.abortIncompleteWrites("docker/", later, k -> k.equals("docker/registry/v2/blobs/x/data"))).isEqualTo(1);
+        }
+        assertThat(raw.listMultipartUploads(b -> b.bucket(BUCKET).prefix("orphans/")).uploads())
+                .extracting(u -> u.uploadId()).containsExactly(foreign).doesNotContain(mine);
+        raw.abortMultipartUpload(b -> b.bucket(BUCKET).key("orphans/elsewhere/data").uploadId(foreign));
+    }
+
+    @Test
     void requestsCarryContentMd5AndNoChunkedChecksums() throws Exception {
         try (MockWebServer mock = new MockWebServer()) {
             mock.enqueue(new MockResponse().setResponseCode(200).setHeader("ETag", "\"0cc175b9c0f1b6a831c399e269772661\""));

@@ -1,0 +1,98 @@
+package org.dtrmigration.copy;
+
+import java.io.FilterInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InterruptedIOException;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.List;
+import java.util.Optional;
+import org.dtrmigration.events.EventSink;
+import org.dtrmigration.storage.EnvironmentCredentials;
+import org.dtrmigration.storage.FilesystemStore;
+import org.dtrmigration.storage.ObjectInfo;
+import org.dtrmigration.storage.ObjectListing;
+import org.dtrmigration.storage.ObjectStore;
+import org.dtrmigration.storage.StorageLocation;
+import org.dtrmigration.storage.StoreFactory;
+import org.dtrmigration.storage.StoreOptions;
+
+/**
+ * A copy in its own JVM, for the kill-and-resume test: {@code ChildCopy SOURCE_DIR DESTINATION_URI}. The source
+ * is read slowly so that the parent can kill the copy half-way, with parts of large blobs in flight.
+ */
+public final class ChildCopy {
+    private ChildCopy() {
+    }
+
+    public static void main(String[] args) throws IOException {
+        StorageLocation to = StorageLocation.parse(args[1], "to");
+        StoreOptions small = StoreOptions.defaults().withMultipart(StoreOptions.MIN_PART_SIZE, StoreOptions.MIN_PART_SIZE);
+        try (ObjectStore destination = new StoreFactory(small).open(to, EnvironmentCredentials.system().resolve(to, "to"))) {
+            CopyResult result = new Copier(CopyOptions.defaults().withConcurrency(4), EventSink.printingTo(System.out), Tuning.defaults(),
+                    Clock.systemUTC()).copy(new Slow(new FilesystemStore(Path.of(args[0]))), destination);
+            System.out.println(result.complete() ? "COMPLETE" : "INCOMPLETE");
+        }
+    }
+
+    /** Reads at a crawl: 64 KiB per 10 ms, and 20 ms before each object. */
+    private static final class Slow implements ObjectStore {
+        private final ObjectStore delegate;
+
+        Slow(ObjectStore delegate) {
+            this.delegate = delegate;
+        }
+
+        @Override
+        public String describe() {
+            return delegate.describe();
+        }
+
+        @Override
+        public ObjectListing list(String prefix) throws IOException {
+            return delegate.list(prefix);
+        }
+
+        @Override
+        public List<String> listChildren(String prefix) throws IOException {
+            return delegate.listChildren(prefix);
+        }
+
+        @Override
+        public Optional<ObjectInfo> stat(String key) throws IOException {
+            return delegate.stat(key);
+        }
+
+        @Override
+        public InputStream read(String key) throws IOException {
+            pause(20);
+            return new FilterInputStream(delegate.read(key)) {
+                @Override
+                public int read(byte[] b, int off, int len) throws IOException {
+                    pause(10);
+                    return super.read(b, off, Math.min(len, 64 * 1024));
+                }
+            };
+        }
+
+        private static void pause(long ms) throws InterruptedIOException {
+            try {
+                Thread.sleep(ms);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new InterruptedIOException();
+            }
+        }
+
+        @Override
+        public void write(String key, InputStream content, long length, byte[] md5) {
+            throw new UnsupportedOperationException();
+        }
+
+        @Override
+        public void delete(String key) {
+            throw new UnsupportedOperationException();
+        }
+    }
+}

@@ -1,0 +1,135 @@
+package io.jenkins.plugins.dtrmigration;
+
+import edu.umd.cs.findbugs.annotations.CheckForNull;
+import hudson.AbortException;
+import hudson.Extension;
+import hudson.FilePath;
+import hudson.model.Run;
+import hudson.model.TaskListener;
+import java.util.Map;
+import java.util.Set;
+import org.dtrmigration.copy.CopyOptions;
+import org.dtrmigration.copy.CopyRequest;
+import org.dtrmigration.copy.Endpoint;
+import org.dtrmigration.copy.Shard;
+import org.jenkinsci.plugins.workflow.steps.StepContext;
+import org.jenkinsci.plugins.workflow.steps.StepDescriptor;
+import org.jenkinsci.plugins.workflow.steps.StepExecution;
+import org.jenkinsci.plugins.workflow.steps.SynchronousNonBlockingStepExecution;
+import org.kohsuke.stapler.DataBoundConstructor;
+import org.kohsuke.stapler.DataBoundSetter;
+
+/**
+ * {@code dtrCopyStorage(from:, to:, delete:, shard:, includeUploads:, concurrency:, dryRun:, fromCredentialsId:,
+ * toCredentialsId:)}: copies the registry storage on the agent that runs the step (where an NFS mount lives), with
+ * progress on the console, and returns a summary map. An incomplete copy fails the step (a dry run never does).
+ */
+public final class DtrCopyStorageStep extends StorageStep {
+
+    private boolean delete;
+    private String shard;
+    private boolean includeUploads;
+    private boolean dryRun;
+
+    @DataBoundConstructor
+    public DtrCopyStorageStep(Object from, Object to) {
+        super(from, to);
+    }
+
+    public boolean isDelete() {
+        return delete;
+    }
+
+    /** Mirror: delete destination objects the source lacks, after both listings completed and every copy succeeded. */
+    @DataBoundSetter
+    public void setDelete(boolean delete) {
+        this.delete = delete;
+    }
+
+    @CheckForNull
+    public String getShard() {
+        return shard;
+    }
+
+    /** {@code 'I/N'}: copy slice I of N, for N parallel branches (verify the whole tree after all of them). */
+    @DataBoundSetter
+    public void setShard(String shard) {
+        this.shard = DtrApiStep.emptyToNull(shard);
+    }
+
+    public boolean isIncludeUploads() {
+        return includeUploads;
+    }
+
+    @DataBoundSetter
+    public void setIncludeUploads(boolean includeUploads) {
+        this.includeUploads = includeUploads;
+    }
+
+    public boolean isDryRun() {
+        return dryRun;
+    }
+
+    @DataBoundSetter
+    public void setDryRun(boolean dryRun) {
+        this.dryRun = dryRun;
+    }
+
+    @Override
+    public StepExecution start(StepContext context) {
+        return new Execution(context, this);
+    }
+
+    static final class Execution extends SynchronousNonBlockingStepExecution<Map<String, Object>> {
+        private static final long serialVersionUID = 1L;
+        private final transient DtrCopyStorageStep step;
+
+        Execution(StepContext context, DtrCopyStorageStep step) {
+            super(context);
+            this.step = step;
+        }
+
+        @Override
+        protected Map<String, Object> run() throws Exception {
+            if (step == null) {
+                throw new AbortException("this step cannot resume after a Jenkins restart; run it again (the copy resumes where it stopped)");
+            }
+            CopyOptions options;
+            try {
+                options = new CopyOptions(step.delete, step.includeUploads, Shard.parse(step.shard, "shard"), step.getConcurrency(), step.dryRun);
+            } catch (IllegalArgumentException e) {
+                throw new AbortException(e.getMessage());
+            }
+            Run<?, ?> run = getContext().get(Run.class);
+            TaskListener listener = getContext().get(TaskListener.class);
+            FilePath workspace = getContext().get(FilePath.class);
+            Endpoint from = StorageEndpoints.resolve(run, listener, "from", step.getFrom(), "fromCredentialsId", step.getFromCredentialsId());
+            Endpoint to = StorageEndpoints.resolve(run, listener, "to", step.getTo(), "toCredentialsId", step.getToCredentialsId());
+            CopyRequest request;
+            try {
+                request = new CopyRequest(from, to, options);
+            } catch (IllegalArgumentException e) {
+                throw new AbortException(e.getMessage());
+            }
+            return workspace.act(new CopyStorageCallable(request, listener));
+        }
+    }
+
+    @Extension
+    public static final class DescriptorImpl extends StepDescriptor {
+        @Override
+        public Set<? extends Class<?>> getRequiredContext() {
+            return requiredContext();
+        }
+
+        @Override
+        public String getFunctionName() {
+            return "dtrCopyStorage";
+        }
+
+        @Override
+        public String getDisplayName() {
+            return "Copy DTR/MSR registry storage to another backend, exactly";
+        }
+    }
+}
