@@ -16,7 +16,7 @@ import picocli.CommandLine.ScopeType;
         description = "Storage-backend migration of DTR 2.5-2.7 / MSR 2.8-2.9.",
         subcommands = {ReadOnlyCommand.class, GcCommand.class, OnlineGcCommand.class, SimulatorCommand.class,
                 BackupCommand.class, RestoreCommand.class, ReconfigureCommand.class, TagsCommand.class,
-                CopyCommand.class, VerifyCommand.class},
+                CopyCommand.class, VerifyCommand.class, RehearseCommand.class},
         footer = {"", "Credentials come from the environment, never from flags:",
                 "  DTR_USERNAME, DTR_TOKEN   a DTR/MSR administrator and an access token",
                 "  UCP_PASSWORD              the UCP/MKE administrator's password (backup, restore, reconfigure)",
