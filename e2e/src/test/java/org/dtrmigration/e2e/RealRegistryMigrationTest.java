@@ -2,19 +2,20 @@ package org.dtrmigration.e2e;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
+import org.dtrmigration.copy.Copier;
+import org.dtrmigration.copy.CopyOptions;
+import org.dtrmigration.copy.CopyResult;
+import org.dtrmigration.events.EventSink;
 import org.dtrmigration.layout.Image;
 import org.dtrmigration.layout.ManifestFormat;
 import org.dtrmigration.layout.SyntheticImages;
 import org.dtrmigration.storage.FilesystemStore;
-import org.dtrmigration.storage.ObjectInfo;
-import org.dtrmigration.storage.ObjectListing;
 import org.dtrmigration.storage.ObjectStore;
 import org.dtrmigration.storage.S3Location;
 import org.dtrmigration.storage.StoreFactory;
@@ -101,25 +102,53 @@ class RealRegistryMigrationTest {
         assertThat(fsRoot.resolve("docker/registry/v2/repositories/ops/tools/cli/_manifests/tags/v1/current/link")).exists();
 
         S3Location target = s3.location("registry", "dtr");
-        try (ObjectStore from = new FilesystemStore(fsRoot);
-             ObjectStore to = new StoreFactory().open(target, s3.credentials())) {
-            copyTree(from, to);
-        }
+        CopyResult result = copy(fsRoot, target, false);
+        assertThat(result.complete()).isTrue();
+        assertThat(result.copiedObjects()).isEqualTo(result.sourceObjects());
 
         try (RealRegistry migrated = RealRegistry.onS3(dir, target, S3ProxyServer.ACCESS_KEY, S3ProxyServer.SECRET_KEY)) {
             assertEveryTagPullsByDigest(migrated, digests);
         }
     }
 
-    /** Stand-in until the copier lands on this branch: a plain listing copy. */
-    static void copyTree(ObjectStore from, ObjectStore to) throws Exception {
-        try (ObjectListing listing = from.list("docker/registry/v2/")) {
-            while (listing.hasNext()) {
-                ObjectInfo o = listing.next();
-                try (InputStream in = from.read(o.key())) {
-                    to.write(o.key(), in, o.size(), null);
-                }
+    @Test
+    void imagesPushedBetweenBulkAndDeltaCopiesSurviveAndMovedTagsFollow() throws Exception {
+        Path fsRoot = Files.createDirectories(dir.resolve("fs-root"));
+        S3Location target = s3.location("registry", "live");
+        Map<String, String> digests;
+        try (RealRegistry live = RealRegistry.onFilesystem(dir, fsRoot, false)) {
+            digests = pushImages(live);
+            // Bulk copy while the registry takes pushes.
+            assertThat(copy(fsRoot, target, false).complete()).isTrue();
+            SyntheticImages.Layer base = SyntheticImages.layer(1, 200_000);
+            Map<String, Image> late = new LinkedHashMap<>();
+            late.put("team/app:latest", image(50, base, SyntheticImages.layer(51, 40_000))); // tag moves
+            late.put("team/new:1.0", image(60, SyntheticImages.layer(61, 20_000), SyntheticImages.layer(62, 20_000)));
+            for (Map.Entry<String, Image> e : late.entrySet()) {
+                String repo = e.getKey().substring(0, e.getKey().indexOf(':'));
+                String tag = e.getKey().substring(e.getKey().indexOf(':') + 1);
+                OciLayout layout = new OciLayout(dir.resolve("oci-late").resolve(repo.replace('/', '_') + "-" + tag));
+                digests.put(e.getKey(), layout.add(tag, e.getValue()));
+                skopeo.push(layout.dir(), tag, live.hostPort(), repo);
             }
+        }
+        // Read-only window: the delta copy with deletes moves only what changed.
+        CopyResult delta = copy(fsRoot, target, true);
+        assertThat(delta.complete()).isTrue();
+        assertThat(delta.copiedObjects()).isPositive().isLessThan(delta.sourceObjects() / 2);
+        assertThat(delta.unchangedObjects()).isPositive();
+
+        try (RealRegistry migrated = RealRegistry.onS3(dir, target, S3ProxyServer.ACCESS_KEY, S3ProxyServer.SECRET_KEY)) {
+            assertEveryTagPullsByDigest(migrated, digests);
+        }
+    }
+
+    CopyResult copy(Path fsRoot, S3Location target, boolean delete) throws Exception {
+        CopyOptions defaults = CopyOptions.defaults();
+        CopyOptions options = new CopyOptions(delete, false, defaults.shard(), defaults.concurrency(), false);
+        try (ObjectStore from = new FilesystemStore(fsRoot);
+             ObjectStore to = new StoreFactory().open(target, s3.credentials())) {
+            return new Copier(options, EventSink.discarding()).copy(from, to);
         }
     }
 }
