@@ -133,6 +133,9 @@ public final class FormChecks {
 
     /** PEM of UCP's CA, or {@code ucpInsecure}: exactly one of the two, as {@link UcpConnection} demands. */
     public static FormValidation ucpCaCertificate(@CheckForNull String value, boolean ucpInsecure) {
+        if (!isBlank(value) && ucpInsecure) {
+            return FormValidation.error("Give this or ucpInsecure, not both");
+        }
         return check("ucpCaCertificate", value,
                 v -> new UcpConnection("https://form-check", "form-check", Secret.of("form-check"), v, ucpInsecure));
     }
