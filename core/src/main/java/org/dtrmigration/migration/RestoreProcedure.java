@@ -197,7 +197,7 @@ public final class RestoreProcedure {
             return replicas;
         } catch (DtrException e) {
             throw new RefusedException("destroy: cannot list DTR's replicas (" + e.getMessage() + "); if DTR is already destroyed,"
-                    + " pass destroy: [] (or --destroy none), else name the replicas");
+                    + " pass destroy: 'none' (--destroy none), else name the replicas");
         }
     }
 }

@@ -80,6 +80,124 @@ class DtrStepsFormsTest {
         r.assertEqualDataBoundBeans(defaults, forms.configRoundTrip(defaults));
     }
 
+    /** The UCP connection every bootstrapper step takes, as a Jenkinsfile would give it. */
+    static <S extends BootstrapperStep> S bootstrapped(S step) {
+        connected(step);
+        step.setUcpUrl("https://ucp.example.com");
+        step.setUcpCredentialsId("ucp-admin");
+        step.setReplicaId("a1b2c3d4e5f6");
+        step.setUcpInsecure(true);
+        return step;
+    }
+
+    @Test
+    void theBootstrapperAndTagStepsSurviveTheirConfigurationForms() throws Exception {
+        JenkinsFixtures.addUcpCredentials("ucp-password");
+        StepConfigTester forms = new StepConfigTester(r);
+
+        DtrBackupStep backup = bootstrapped(new DtrBackupStep());
+        r.assertEqualDataBoundBeans(backup, forms.configRoundTrip(backup));
+        DtrBackupStep everything = connected(new DtrBackupStep());
+        everything.setUcpUrl("https://ucp.example.com");
+        everything.setUcpCredentialsId("ucp-admin");
+        everything.setUcpCaCertificate(PEM);
+        everything.setReplicaId("a1b2c3d4e5f6");
+        everything.setImage("registry.example.com/docker/dtr:2.7.5");
+        everything.setFile("backups/dtr.tar");
+        everything.setTagSnapshot("backups/tags.json");
+        everything.setOffline(true);
+        everything.setForce(true);
+        r.assertEqualDataBoundBeans(everything, forms.configRoundTrip(everything));
+
+        DtrRestoreStep restore = bootstrapped(new DtrRestoreStep());
+        restore.setStorage("volume:dtr-new");
+        restore.setCheckStorage("file:///var/lib/docker/volumes/dtr-new/_data");
+        restore.setDestroy("none");
+        restore.setRecord("records/restore.json");
+        restore.setSkipDestinationCheck(true);
+        r.assertEqualDataBoundBeans(restore, forms.configRoundTrip(restore));
+
+        DtrReconfigureStep reconfigure = bootstrapped(new DtrReconfigureStep());
+        reconfigure.setStorage("nfs://nas/exports/dtr");
+        reconfigure.setStorageMigrated(true);
+        reconfigure.setSource("file:///var/lib/docker/volumes/dtr-registry-a1b2c3d4e5f6/_data");
+        reconfigure.setCheckStorage("file:///mnt/nas/dtr");
+        r.assertEqualDataBoundBeans(reconfigure, forms.configRoundTrip(reconfigure));
+        // A saved false stays false: the box is only pre-checked for a new step.
+        DtrReconfigureStep reinitialize = bootstrapped(new DtrReconfigureStep());
+        reinitialize.setStorage("/mnt/dtr-new");
+        reinitialize.setReinitializeStorage(true);
+        reinitialize.setForce(true);
+        reinitialize.setSkipDestinationCheck(true);
+        reinitialize.setTagSnapshot("before.json");
+        r.assertEqualDataBoundBeans(reinitialize, forms.configRoundTrip(reinitialize));
+
+        DtrSnapshotTagsStep snapshot = connected(new DtrSnapshotTagsStep());
+        snapshot.setFile("tags/before.json");
+        r.assertEqualDataBoundBeans(snapshot, forms.configRoundTrip(snapshot));
+        DtrCheckTagsStep check = connected(new DtrCheckTagsStep());
+        check.setFrom("dtr-tags.json");
+        check.setStorage("s3://dtr-new/registry?region=eu-west-1");
+        check.setReport("checks/report.json");
+        r.assertEqualDataBoundBeans(check, forms.configRoundTrip(check));
+
+        DtrOnlineGcStep gc = connected(new DtrOnlineGcStep());
+        gc.setRestoreRecord("records/restore.json");
+        gc.setTagCheck("checks/report.json");
+        r.assertEqualDataBoundBeans(gc, forms.configRoundTrip(gc));
+    }
+
+    @Test
+    void theSnippetGeneratorWritesTheBootstrapperAndTagSteps() throws Exception {
+        SnippetizerTester snippets = new SnippetizerTester(r);
+        String ucp = "replicaId: 'a1b2c3d4e5f6', ucpCredentialsId: 'ucp-admin', ucpInsecure: true, ucpUrl: 'https://ucp.example.com', "
+                + "url: 'https://dtr.example.com'";
+
+        snippets.assertRoundTrip(bootstrapped(new DtrBackupStep()), "dtrBackup credentialsId: 'dtr-admin', " + ucp);
+        DtrBackupStep offline = bootstrapped(new DtrBackupStep());
+        offline.setOffline(true);
+        offline.setFile("dtr.tar");
+        snippets.assertRoundTrip(offline, "dtrBackup credentialsId: 'dtr-admin', file: 'dtr.tar', offline: true, " + ucp);
+
+        DtrRestoreStep restore = bootstrapped(new DtrRestoreStep());
+        restore.setStorage("s3://dtr-new/registry?region=eu-west-1");
+        restore.setDestroy("none");
+        snippets.assertRoundTrip(restore, "dtrRestore credentialsId: 'dtr-admin', destroy: 'none', replicaId: 'a1b2c3d4e5f6', "
+                + "storage: 's3://dtr-new/registry?region=eu-west-1', ucpCredentialsId: 'ucp-admin', ucpInsecure: true, "
+                + "ucpUrl: 'https://ucp.example.com', url: 'https://dtr.example.com'");
+
+        DtrReconfigureStep reconfigure = bootstrapped(new DtrReconfigureStep());
+        reconfigure.setStorage("/mnt/dtr-new");
+        reconfigure.setStorageMigrated(true);
+        snippets.assertRoundTrip(reconfigure, "dtrReconfigure credentialsId: 'dtr-admin', replicaId: 'a1b2c3d4e5f6', "
+                + "storage: '/mnt/dtr-new', storageMigrated: true, ucpCredentialsId: 'ucp-admin', ucpInsecure: true, "
+                + "ucpUrl: 'https://ucp.example.com', url: 'https://dtr.example.com'");
+
+        snippets.assertRoundTrip(connected(new DtrSnapshotTagsStep()),
+                "dtrSnapshotTags credentialsId: 'dtr-admin', url: 'https://dtr.example.com'");
+        DtrCheckTagsStep check = connected(new DtrCheckTagsStep());
+        check.setFrom("dtr-tags.json");
+        check.setStorage("file:///mnt/dtr-new");
+        snippets.assertRoundTrip(check, "dtrCheckTags credentialsId: 'dtr-admin', from: 'dtr-tags.json', "
+                + "storage: 'file:///mnt/dtr-new', url: 'https://dtr.example.com'");
+    }
+
+    @Test
+    void theUcpCredentialsListFollowsTheSameRules() throws Exception {
+        JenkinsFixtures.addUcpCredentials("ucp-password");
+        r.jenkins.setSecurityRealm(r.createDummySecurityRealm());
+        r.jenkins.setAuthorizationStrategy(new MockAuthorizationStrategy()
+                .grant(Jenkins.READ, Item.READ).everywhere().to("viewer")
+                .grant(Jenkins.READ, Item.READ, Item.CONFIGURE).everywhere().to("configurer"));
+        WorkflowJob p = r.createProject(WorkflowJob.class, "migration");
+        DtrBackupStep.DescriptorImpl d = r.jenkins.getDescriptorByType(DtrBackupStep.DescriptorImpl.class);
+
+        assertThat(values(as("configurer", () -> d.doFillUcpCredentialsIdItems(p, "https://ucp.example.com", ""))),
+                containsInAnyOrder("", "dtr-admin", "dtr-dev", "stale", "ucp-admin"));
+        assertThat(values(as("viewer", () -> d.doFillUcpCredentialsIdItems(p, "https://ucp.example.com", "ucp-admin"))),
+                contains("ucp-admin"));
+    }
+
     @Test
     void theSnippetGeneratorWritesWhatAJenkinsfileWouldSay() throws Exception {
         SnippetizerTester snippets = new SnippetizerTester(r);
@@ -129,6 +247,19 @@ class DtrStepsFormsTest {
         assertThat(values(as("configurer", () -> d.doFillCredentialsIdItems(null, URL, "dtr-dev"))), contains("dtr-dev"));
         assertThat(values(as("admin", () -> d.doFillCredentialsIdItems(null, URL, ""))),
                 containsInAnyOrder("", "dtr-admin", "dtr-dev", "stale"));
+    }
+
+    @Test
+    void theBootstrapperFormMethodsAnswerPostOnly() throws Exception {
+        JenkinsRule.WebClient wc = r.createWebClient().withThrowExceptionOnFailingStatusCode(false);
+        URL check = new URL(r.getURL(), "descriptorByName/" + DtrRestoreStep.class.getName()
+                + "/checkStorage?value=volume:dtr-new&checkStorage=&skipDestinationCheck=false");
+
+        assertThat(wc.getPage(new WebRequest(check, HttpMethod.GET)).getWebResponse().getStatusCode(), is(not(200)));
+
+        WebResponse post = wc.getPage(wc.addCrumb(new WebRequest(check, HttpMethod.POST))).getWebResponse();
+        assertThat(post.getStatusCode(), is(200));
+        assertThat(post.getContentAsString(), containsString("checkStorage"));
     }
 
     @Test

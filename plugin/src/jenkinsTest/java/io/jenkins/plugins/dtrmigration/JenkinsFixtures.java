@@ -56,6 +56,11 @@ final class JenkinsFixtures {
                 Secret.fromString("some-SECRET-text")));
     }
 
+    /** Adds {@code ucp-admin}: the UCP/MKE administrator the bootstrapper steps log in as. */
+    static void addUcpCredentials(String password) throws Exception {
+        add(new UsernamePasswordCredentialsImpl(CredentialsScope.GLOBAL, "ucp-admin", "UCP admin", "ucp-admin", password));
+    }
+
     private static void add(Credentials c) throws IOException {
         SystemCredentialsProvider store = SystemCredentialsProvider.getInstance();
         store.getCredentials().add(c);

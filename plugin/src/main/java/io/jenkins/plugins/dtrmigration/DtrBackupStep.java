@@ -3,6 +3,7 @@ package io.jenkins.plugins.dtrmigration;
 import hudson.AbortException;
 import hudson.Extension;
 import hudson.model.TaskListener;
+import hudson.util.FormValidation;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -18,10 +19,11 @@ import org.dtrmigration.registry.DtrClient;
 import org.dtrmigration.registry.DtrEndpoint;
 import org.dtrmigration.secret.Secret;
 import org.jenkinsci.plugins.workflow.steps.StepContext;
-import org.jenkinsci.plugins.workflow.steps.StepDescriptor;
 import org.jenkinsci.plugins.workflow.steps.StepExecution;
 import org.kohsuke.stapler.DataBoundConstructor;
 import org.kohsuke.stapler.DataBoundSetter;
+import org.kohsuke.stapler.QueryParameter;
+import org.kohsuke.stapler.verb.POST;
 
 /**
  * {@code dtrBackup(url:, credentialsId:, ucpUrl:, ucpCredentialsId:, replicaId:, file: 'dtr-backup.tar')}:
@@ -154,7 +156,7 @@ public final class DtrBackupStep extends BootstrapperStep {
     }
 
     @Extension
-    public static final class DescriptorImpl extends StepDescriptor {
+    public static final class DescriptorImpl extends BootstrapperStepDescriptor {
         @Override
         public Set<? extends Class<?>> getRequiredContext() {
             return requiredContext();
@@ -168,6 +170,16 @@ public final class DtrBackupStep extends BootstrapperStep {
         @Override
         public String getDisplayName() {
             return "Back up DTR/MSR metadata with the bootstrapper, checked, with a tag snapshot";
+        }
+
+        @POST
+        public FormValidation doCheckFile(@QueryParameter String value) {
+            return FormChecks.workspaceFile("file", value);
+        }
+
+        @POST
+        public FormValidation doCheckTagSnapshot(@QueryParameter String value) {
+            return FormChecks.workspaceFile("tagSnapshot", value);
         }
     }
 }

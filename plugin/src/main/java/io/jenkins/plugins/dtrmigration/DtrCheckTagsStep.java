@@ -4,6 +4,7 @@ import hudson.AbortException;
 import hudson.EnvVars;
 import hudson.Extension;
 import hudson.model.TaskListener;
+import hudson.util.FormValidation;
 import java.io.File;
 import java.io.IOException;
 import java.time.Clock;
@@ -26,10 +27,11 @@ import org.dtrmigration.storage.ObjectStore;
 import org.dtrmigration.storage.StorageLocation;
 import org.dtrmigration.storage.StoreFactory;
 import org.jenkinsci.plugins.workflow.steps.StepContext;
-import org.jenkinsci.plugins.workflow.steps.StepDescriptor;
 import org.jenkinsci.plugins.workflow.steps.StepExecution;
 import org.kohsuke.stapler.DataBoundConstructor;
 import org.kohsuke.stapler.DataBoundSetter;
+import org.kohsuke.stapler.QueryParameter;
+import org.kohsuke.stapler.verb.POST;
 
 /**
  * {@code dtrCheckTags(url:, credentialsId:, from: 'dtr-tags.json', storage: 's3://…')}: after a
@@ -168,7 +170,7 @@ public final class DtrCheckTagsStep extends DtrApiStep {
     }
 
     @Extension
-    public static final class DescriptorImpl extends StepDescriptor {
+    public static final class DescriptorImpl extends DtrApiStepDescriptor {
         @Override
         public Set<? extends Class<?>> getRequiredContext() {
             return requiredContext();
@@ -182,6 +184,21 @@ public final class DtrCheckTagsStep extends DtrApiStep {
         @Override
         public String getDisplayName() {
             return "Prove every DTR/MSR tag survived a storage switch";
+        }
+
+        @POST
+        public FormValidation doCheckFrom(@QueryParameter String value) {
+            return FormChecks.requiredWorkspaceFile("from", value);
+        }
+
+        @POST
+        public FormValidation doCheckStorage(@QueryParameter String value) {
+            return FormChecks.location("storage", value);
+        }
+
+        @POST
+        public FormValidation doCheckReport(@QueryParameter String value) {
+            return FormChecks.workspaceFile("report", value);
         }
     }
 }

@@ -198,5 +198,15 @@ public final class DtrOnlineGcStep extends DtrApiStep {
         public FormValidation doCheckTimeout(@QueryParameter String value) {
             return FormChecks.duration("timeout", value);
         }
+
+        @POST
+        public FormValidation doCheckRestoreRecord(@QueryParameter String value) {
+            return FormChecks.workspaceFile("restoreRecord", value);
+        }
+
+        @POST
+        public FormValidation doCheckTagCheck(@QueryParameter String value) {
+            return FormChecks.workspaceFile("tagCheck", value);
+        }
     }
 }

@@ -3,6 +3,7 @@ package io.jenkins.plugins.dtrmigration;
 import hudson.AbortException;
 import hudson.Extension;
 import hudson.model.TaskListener;
+import hudson.util.FormValidation;
 import java.io.IOException;
 import java.io.Serializable;
 import java.nio.file.Path;
@@ -23,10 +24,11 @@ import org.dtrmigration.secret.Secret;
 import org.dtrmigration.storage.StorageLocation;
 import org.dtrmigration.storage.StoreFactory;
 import org.jenkinsci.plugins.workflow.steps.StepContext;
-import org.jenkinsci.plugins.workflow.steps.StepDescriptor;
 import org.jenkinsci.plugins.workflow.steps.StepExecution;
 import org.kohsuke.stapler.DataBoundConstructor;
 import org.kohsuke.stapler.DataBoundSetter;
+import org.kohsuke.stapler.QueryParameter;
+import org.kohsuke.stapler.verb.POST;
 
 /**
  * {@code dtrReconfigure(…, storageMigrated: true, storage: '/mnt/new')}: switches a running DTR to
@@ -216,7 +218,7 @@ public final class DtrReconfigureStep extends BootstrapperStep {
     }
 
     @Extension
-    public static final class DescriptorImpl extends StepDescriptor {
+    public static final class DescriptorImpl extends BootstrapperStepDescriptor {
         @Override
         public Set<? extends Class<?>> getRequiredContext() {
             return requiredContext();
@@ -230,6 +232,31 @@ public final class DtrReconfigureStep extends BootstrapperStep {
         @Override
         public String getDisplayName() {
             return "Switch DTR/MSR to storage holding a copy of the data, keeping the tags";
+        }
+
+        @POST
+        public FormValidation doCheckStorage(@QueryParameter String value, @QueryParameter String checkStorage,
+                @QueryParameter String source, @QueryParameter boolean reinitializeStorage,
+                @QueryParameter boolean skipDestinationCheck) {
+            // With source, the exact-copy proof needs the new storage whatever skipDestinationCheck says.
+            boolean withSource = !FormChecks.isBlank(source);
+            return FormChecks.storageTarget("storage", value, checkStorage,
+                    !reinitializeStorage && (withSource || !skipDestinationCheck), !withSource);
+        }
+
+        @POST
+        public FormValidation doCheckSource(@QueryParameter String value) {
+            return FormChecks.optionalLocation("source", value);
+        }
+
+        @POST
+        public FormValidation doCheckCheckStorage(@QueryParameter String value) {
+            return FormChecks.optionalLocation("checkStorage", value);
+        }
+
+        @POST
+        public FormValidation doCheckTagSnapshot(@QueryParameter String value) {
+            return FormChecks.workspaceFile("tagSnapshot", value);
         }
     }
 }

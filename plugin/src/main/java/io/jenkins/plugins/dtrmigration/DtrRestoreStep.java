@@ -3,12 +3,14 @@ package io.jenkins.plugins.dtrmigration;
 import hudson.AbortException;
 import hudson.Extension;
 import hudson.model.TaskListener;
+import hudson.util.FormValidation;
 import java.io.IOException;
 import java.io.Serializable;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -26,10 +28,11 @@ import org.dtrmigration.secret.Secret;
 import org.dtrmigration.storage.StorageLocation;
 import org.dtrmigration.storage.StoreFactory;
 import org.jenkinsci.plugins.workflow.steps.StepContext;
-import org.jenkinsci.plugins.workflow.steps.StepDescriptor;
 import org.jenkinsci.plugins.workflow.steps.StepExecution;
 import org.kohsuke.stapler.DataBoundConstructor;
 import org.kohsuke.stapler.DataBoundSetter;
+import org.kohsuke.stapler.QueryParameter;
+import org.kohsuke.stapler.verb.POST;
 
 /**
  * {@code dtrRestore(…, file: 'dtr-backup.tar', storage: 's3://…')}: destroys every replica and
@@ -44,9 +47,12 @@ public final class DtrRestoreStep extends BootstrapperStep {
     private String storage;
     private String checkStorage;
     private String tagSnapshot;
-    private List<String> destroy;
+    private String destroy;
     private boolean skipDestinationCheck;
     private String record = RestoreRecord.DEFAULT_FILE;
+
+    /** The {@code destroy} value for "DTR is already gone, destroy nothing" (the CLI's {@code --destroy none}). */
+    static final String NO_REPLICAS = "none";
 
     @DataBoundConstructor
     public DtrRestoreStep() {
@@ -92,14 +98,39 @@ public final class DtrRestoreStep extends BootstrapperStep {
         this.tagSnapshot = emptyToNull(tagSnapshot);
     }
 
-    public List<String> getDestroy() {
+    public String getDestroy() {
         return destroy;
     }
 
-    /** Replicas to destroy first (default: every replica DTR lists; {@code []} when DTR is already gone). */
+    /**
+     * Replicas to destroy first, as the CLI's {@code --destroy} takes them: ids separated by commas or spaces; blank for
+     * every replica DTR lists; {@code none} when DTR is already gone.
+     */
     @DataBoundSetter
-    public void setDestroy(List<String> destroy) {
-        this.destroy = destroy == null ? null : new ArrayList<>(destroy);
+    public void setDestroy(String destroy) {
+        this.destroy = emptyToNull(destroy);
+    }
+
+    /**
+     * {@code destroy} as the restore takes it: null for every replica DTR lists, empty for {@code none}, else the ids.
+     *
+     * @throws IllegalArgumentException naming {@code destroy} for anything else
+     */
+    static List<String> replicasToDestroy(String text) {
+        if (text == null || text.isBlank()) {
+            return null;
+        }
+        if (text.strip().equalsIgnoreCase(NO_REPLICAS)) {
+            return List.of();
+        }
+        Set<String> ids = new LinkedHashSet<>();
+        for (String id : text.strip().split("[,\\s]+")) {
+            if (id.equalsIgnoreCase(NO_REPLICAS)) {
+                throw new IllegalArgumentException("destroy: '" + NO_REPLICAS + "' cannot be combined with replica ids");
+            }
+            ids.add(BootstrapperCommand.checkReplicaId("destroy", id));
+        }
+        return List.copyOf(ids);
     }
 
     public boolean isSkipDestinationCheck() {
@@ -153,11 +184,8 @@ public final class DtrRestoreStep extends BootstrapperStep {
                 if (step.checkStorage != null) {
                     StorageLocation.parse(step.checkStorage, "checkStorage");
                 }
-                List<String> destroy = step.destroy;
-                if (destroy != null) {
-                    destroy.forEach(id -> BootstrapperCommand.checkReplicaId("destroy", id));
-                }
-                request = new Request(step.parsedImage(), requireReplica(step), destroy == null ? null : List.copyOf(destroy), target,
+                List<String> destroy = replicasToDestroy(step.destroy);
+                request = new Request(step.parsedImage(), requireReplica(step), destroy, target,
                         step.checkStorage, step.skipDestinationCheck, relative, snapshot, recordFile);
             } catch (IllegalArgumentException e) {
                 throw new AbortException(e.getMessage());
@@ -202,7 +230,7 @@ public final class DtrRestoreStep extends BootstrapperStep {
     }
 
     @Extension
-    public static final class DescriptorImpl extends StepDescriptor {
+    public static final class DescriptorImpl extends BootstrapperStepDescriptor {
         @Override
         public Set<? extends Class<?>> getRequiredContext() {
             return requiredContext();
@@ -216,6 +244,37 @@ public final class DtrRestoreStep extends BootstrapperStep {
         @Override
         public String getDisplayName() {
             return "Destroy DTR/MSR and restore it from a checked backup onto new storage";
+        }
+
+        @POST
+        public FormValidation doCheckFile(@QueryParameter String value) {
+            return FormChecks.workspaceFile("file", value);
+        }
+
+        @POST
+        public FormValidation doCheckStorage(@QueryParameter String value, @QueryParameter String checkStorage,
+                @QueryParameter boolean skipDestinationCheck) {
+            return FormChecks.storageTarget("storage", value, checkStorage, !skipDestinationCheck, true);
+        }
+
+        @POST
+        public FormValidation doCheckCheckStorage(@QueryParameter String value) {
+            return FormChecks.optionalLocation("checkStorage", value);
+        }
+
+        @POST
+        public FormValidation doCheckTagSnapshot(@QueryParameter String value) {
+            return FormChecks.workspaceFile("tagSnapshot", value);
+        }
+
+        @POST
+        public FormValidation doCheckDestroy(@QueryParameter String value) {
+            return FormChecks.check("destroy", value, DtrRestoreStep::replicasToDestroy);
+        }
+
+        @POST
+        public FormValidation doCheckRecord(@QueryParameter String value) {
+            return FormChecks.workspaceFile("record", value);
         }
     }
 }

@@ -3,6 +3,7 @@ package io.jenkins.plugins.dtrmigration;
 import hudson.AbortException;
 import hudson.Extension;
 import hudson.model.TaskListener;
+import hudson.util.FormValidation;
 import java.io.File;
 import java.io.IOException;
 import java.util.LinkedHashMap;
@@ -13,10 +14,11 @@ import org.dtrmigration.migration.TagSnapshot;
 import org.dtrmigration.registry.DtrClient;
 import org.dtrmigration.registry.DtrEndpoint;
 import org.jenkinsci.plugins.workflow.steps.StepContext;
-import org.jenkinsci.plugins.workflow.steps.StepDescriptor;
 import org.jenkinsci.plugins.workflow.steps.StepExecution;
 import org.kohsuke.stapler.DataBoundConstructor;
 import org.kohsuke.stapler.DataBoundSetter;
+import org.kohsuke.stapler.QueryParameter;
+import org.kohsuke.stapler.verb.POST;
 
 /**
  * {@code dtrSnapshotTags(url:, credentialsId:, file: 'dtr-tags.json')}: every repository's tags and
@@ -89,7 +91,7 @@ public final class DtrSnapshotTagsStep extends DtrApiStep {
     }
 
     @Extension
-    public static final class DescriptorImpl extends StepDescriptor {
+    public static final class DescriptorImpl extends DtrApiStepDescriptor {
         @Override
         public Set<? extends Class<?>> getRequiredContext() {
             return requiredContext();
@@ -103,6 +105,11 @@ public final class DtrSnapshotTagsStep extends DtrApiStep {
         @Override
         public String getDisplayName() {
             return "Snapshot every DTR/MSR tag and its digest";
+        }
+
+        @POST
+        public FormValidation doCheckFile(@QueryParameter String value) {
+            return FormChecks.workspaceFile("file", value);
         }
     }
 }

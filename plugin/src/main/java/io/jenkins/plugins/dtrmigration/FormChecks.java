@@ -5,6 +5,10 @@ import hudson.AbortException;
 import hudson.util.FormValidation;
 import java.net.URI;
 import java.util.Locale;
+import org.dtrmigration.bootstrapper.BootstrapperCommand;
+import org.dtrmigration.bootstrapper.BootstrapperImage;
+import org.dtrmigration.bootstrapper.StorageTarget;
+import org.dtrmigration.bootstrapper.UcpConnection;
 import org.dtrmigration.registry.DtrEndpoint;
 import org.dtrmigration.registry.TlsOptions;
 import org.dtrmigration.secret.Secret;
@@ -81,9 +85,72 @@ public final class FormChecks {
         return check(parameter, value, v -> WorkspaceFiles.checkRelative(parameter, v));
     }
 
+    /** A file inside the workspace (relative, no {@code ..}) that has no default: blank is an error. */
+    public static FormValidation requiredWorkspaceFile(String parameter, @CheckForNull String value) {
+        return check(parameter, value, v -> WorkspaceFiles.checkRelative(parameter, v));
+    }
+
     /** A storage location URI ({@code file:///…}, {@code s3://…}, {@code azure://…}); required. */
     public static FormValidation location(String parameter, @CheckForNull String value) {
         return check(parameter, value, v -> StorageLocation.parse(v, parameter));
+    }
+
+    /** A storage location URI read by the agent; blank means the step's default (usually the target itself). */
+    public static FormValidation optionalLocation(String parameter, @CheckForNull String value) {
+        if (isBlank(value)) {
+            return FormValidation.ok();
+        }
+        return location(parameter, value);
+    }
+
+    /**
+     * The storage a restore or reconfigure points DTR at ({@code volume:NAME}, {@code /host/path}, {@code nfs://host/dir},
+     * {@code s3://…}, {@code azure://…}); required. When the step must prove the copy ({@code mustProve}) and the agent
+     * cannot read the target (a volume name, NFS) and no {@code checkStorage} is given, the step will refuse: a warning
+     * says so, and mentions {@code skipDestinationCheck} when that would let it go on ({@code skipPossible}).
+     */
+    public static FormValidation storageTarget(String parameter, @CheckForNull String value, @CheckForNull String checkStorage,
+            boolean mustProve, boolean skipPossible) {
+        StorageTarget target;
+        try {
+            target = StorageTarget.parse(value, parameter);
+        } catch (IllegalArgumentException e) {
+            return FormValidation.error(withoutParameter(parameter, e.getMessage()));
+        }
+        if (mustProve && isBlank(checkStorage) && target.readableLocation().isEmpty()) {
+            return FormValidation.warning("The agent cannot read " + target.describe() + " to prove it holds the copy, so the step"
+                    + " will refuse: give checkStorage, the same data as file:///…, s3://… or azure://…"
+                    + (skipPossible ? " (or set skipDestinationCheck to go on without that proof)" : ""));
+        }
+        return FormValidation.ok();
+    }
+
+    /** The UCP/MKE URL of {@link BootstrapperStep#setUcpUrl}: required, no whitespace, no credentials in it. */
+    public static FormValidation ucpUrl(@CheckForNull String value) {
+        // The connection's own rules; the placeholder user and password never leave this method.
+        return check("ucpUrl", value, v -> new UcpConnection(v, "form-check", Secret.of("form-check"), null, true));
+    }
+
+    /** PEM of UCP's CA, or {@code ucpInsecure}: exactly one of the two, as {@link UcpConnection} demands. */
+    public static FormValidation ucpCaCertificate(@CheckForNull String value, boolean ucpInsecure) {
+        if (!isBlank(value) && ucpInsecure) {
+            return FormValidation.error("Give this or ucpInsecure, not both");
+        }
+        return check("ucpCaCertificate", value,
+                v -> new UcpConnection("https://form-check", "form-check", Secret.of("form-check"), v, ucpInsecure));
+    }
+
+    /** A DTR replica id (12 lowercase hex digits); required. */
+    public static FormValidation replicaId(String parameter, @CheckForNull String value) {
+        return check(parameter, value, v -> BootstrapperCommand.checkReplicaId(parameter, v));
+    }
+
+    /** A bootstrapper image with an exact version tag; blank means the step's default (derived from DTR or the backup). */
+    public static FormValidation bootstrapperImage(@CheckForNull String value) {
+        if (isBlank(value)) {
+            return FormValidation.ok();
+        }
+        return check("image", value, v -> BootstrapperImage.parse(v, "image"));
     }
 
     /** PEM text of a CA certificate; blank means the agent JVM's trust store. */

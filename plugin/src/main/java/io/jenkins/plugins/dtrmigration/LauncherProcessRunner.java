@@ -52,13 +52,24 @@ final class LauncherProcessRunner implements ProcessRunner {
                         + " or add its directory with withEnv(['PATH+DOCKER=/path/to/bin'])"))
                 .toString());
         Map<String, String> env = new HashMap<>();
-        environment.forEach((k, v) -> env.put(k, v.reveal()));
-        request.environment().forEach((k, v) -> env.put(k, v.reveal())); // the environment, not the arguments
+        environment.forEach((k, v) -> env.put(k, literal(v.reveal())));
+        request.environment().forEach((k, v) -> env.put(k, literal(v.reveal()))); // the environment, not the arguments
+        argv.replaceAll(LauncherProcessRunner::literal);
         Path stdoutFile = request.stdout();
         try (OutputStream out = stdoutFile != null ? Files.newOutputStream(stdoutFile) : new LineOutputStream(request.output());
              OutputStream err = new LineOutputStream(request.output());
              InputStream in = request.stdin() != null ? Files.newInputStream(request.stdin()) : InputStream.nullInputStream()) {
             return launcher.launch().cmds(argv).envs(env).quiet(true).stdin(in).stdout(out).stderr(err).join();
         }
+    }
+
+    /**
+     * {@code Launcher.LocalLauncher} expands {@code $NAME} and {@code ${NAME}} against the environment in every
+     * environment value and argument ({@code EnvVars.overrideExpandingAll}, {@code EnvVars.expand}), with {@code $$}
+     * standing for one {@code $}. A password such as {@code pa$HOME} would reach docker altered, and an argument could
+     * pull in another variable's value. Doubling every {@code $} makes the launcher pass the text through unchanged.
+     */
+    static String literal(String value) {
+        return value.replace("$", "$$");
     }
 }

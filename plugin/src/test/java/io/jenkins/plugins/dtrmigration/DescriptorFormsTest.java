@@ -248,6 +248,132 @@ class DescriptorFormsTest {
         assertThat(forms.of(new DtrRestoreGcStep.DescriptorImpl().doCheckFile("saved/gc.json"))).isEqualTo(Shown.ok());
     }
 
+    // ------------------------------------------------------------------ the bootstrapper steps
+
+    static final String UCP_URL = "https://ucp.example.com";
+    static final String PEM = "-----BEGIN CERTIFICATE-----\nMIIB\n-----END CERTIFICATE-----\n";
+
+    final BootstrapperStepDescriptor backup = new DtrBackupStep.DescriptorImpl();
+
+    @Test
+    void theUcpListFollowsTheSameRulesNarrowedByTheUcpUrl() {
+        when(job.hasPermission(Item.EXTENDED_READ)).thenReturn(true);
+
+        ListBoxModel items = backup.doFillUcpCredentialsIdItems(job, UCP_URL, "ucp-admin");
+
+        StandardListBoxModel model = theListBox();
+        assertThat(items).isSameAs(model);
+        InOrder order = inOrder(model);
+        order.verify(model).includeEmptyValue();
+        order.verify(model).includeAs(same(jobAuthentication), same(job), eq(StandardUsernamePasswordCredentials.class),
+                same(requirements.get(UCP_URL)));
+        order.verify(model).includeCurrentValue("ucp-admin");
+        verifyNoMoreInteractions(model);
+    }
+
+    @Test
+    void outsideAJobOnlyAdministratorsSeeTheUcpList() {
+        backup.doFillUcpCredentialsIdItems(null, UCP_URL, "ucp-admin");
+
+        StandardListBoxModel model = theListBox();
+        verify(jenkins).hasPermission(Jenkins.ADMINISTER);
+        verify(model).includeCurrentValue("ucp-admin");
+        verifyNoMoreInteractions(model);
+        credentials.verifyNoInteractions();
+    }
+
+    @Test
+    void checkingTheUcpCredentialNeedsTheSameRightsAndNamesUcp() {
+        assertThat(forms.of(backup.doCheckUcpCredentialsId(job, UCP_URL, "anything"))).isEqualTo(Shown.ok());
+        credentials.verifyNoInteractions();
+
+        when(job.hasPermission(CredentialsProvider.USE_ITEM)).thenReturn(true);
+        assertThat(forms.of(backup.doCheckUcpCredentialsId(job, UCP_URL, ""))).isEqualTo(Shown.error(
+                "Required: 'Username with password' credential (a UCP/MKE administrator and their password)"));
+        CredentialsMatcher withId = mock(CredentialsMatcher.class);
+        matchers.when(() -> CredentialsMatchers.withId("dtr-admin")).thenReturn(withId);
+        credentials.when(() -> CredentialsProvider.listCredentialsInItem(any(), any(), any(), any(), any()))
+                .thenReturn(new ListBoxModel());
+        assertThat(forms.of(backup.doCheckUcpCredentialsId(job, UCP_URL, "dtr-admin"))).isEqualTo(Shown.warning(
+                "No 'Username with password' credential (a UCP/MKE administrator and their password) with id 'dtr-admin'"
+                        + " is visible to this job for https://ucp.example.com"));
+        credentials.verify(() -> CredentialsProvider.listCredentialsInItem(eq(StandardUsernamePasswordCredentials.class),
+                same(job), same(jobAuthentication), same(requirements.get(UCP_URL)), same(withId)));
+    }
+
+    @Test
+    void everyBootstrapperStepDescriptorChecksTheDtrAndUcpFields() {
+        for (BootstrapperStepDescriptor d : List.of(new DtrBackupStep.DescriptorImpl(), new DtrRestoreStep.DescriptorImpl(),
+                new DtrReconfigureStep.DescriptorImpl())) {
+            assertThat(forms.of(d.doCheckUrl("http://dtr.lab")).kind()).isEqualTo(FormValidation.Kind.WARNING);
+            assertThat(forms.of(d.doCheckUcpUrl("https://admin:pw@ucp")).kind()).isEqualTo(FormValidation.Kind.ERROR);
+            assertThat(forms.of(d.doCheckUcpUrl(UCP_URL))).isEqualTo(Shown.ok());
+            assertThat(forms.of(d.doCheckUcpCaCertificate("", false)).kind()).isEqualTo(FormValidation.Kind.ERROR);
+            assertThat(forms.of(d.doCheckUcpCaCertificate("", true))).isEqualTo(Shown.ok());
+            assertThat(forms.of(d.doCheckUcpCaCertificate(PEM, false))).isEqualTo(Shown.ok());
+            assertThat(forms.of(d.doCheckUcpCaCertificate(PEM, true)).kind()).isEqualTo(FormValidation.Kind.ERROR);
+            assertThat(forms.of(d.doCheckReplicaId("a1b2c3d4e5f6"))).isEqualTo(Shown.ok());
+            assertThat(forms.of(d.doCheckReplicaId("")).kind()).isEqualTo(FormValidation.Kind.ERROR);
+            assertThat(forms.of(d.doCheckImage(""))).isEqualTo(Shown.ok());
+            assertThat(forms.of(d.doCheckImage("docker/dtr:latest")).kind()).isEqualTo(FormValidation.Kind.ERROR);
+        }
+    }
+
+    @Test
+    void theTagStepsAndTheGcFilesAreChecked() {
+        DtrApiStepDescriptor snapshot = new DtrSnapshotTagsStep.DescriptorImpl();
+        assertThat(forms.of(snapshot.doCheckUrl("https://dtr.example.com"))).isEqualTo(Shown.ok());
+        assertThat(forms.of(new DtrSnapshotTagsStep.DescriptorImpl().doCheckFile("/tmp/tags.json")).kind())
+                .isEqualTo(FormValidation.Kind.ERROR);
+        DtrCheckTagsStep.DescriptorImpl check = new DtrCheckTagsStep.DescriptorImpl();
+        assertThat(forms.of(check.doCheckFrom("")).message()).isEqualTo("Required, a file path relative to the workspace");
+        assertThat(forms.of(check.doCheckFrom("dtr-tags.json"))).isEqualTo(Shown.ok());
+        assertThat(forms.of(check.doCheckStorage("")).message()).startsWith("Missing storage location");
+        assertThat(forms.of(check.doCheckStorage("volume:dtr-new")).kind()).isEqualTo(FormValidation.Kind.ERROR);
+        assertThat(forms.of(check.doCheckStorage("file:///mnt/dtr-new"))).isEqualTo(Shown.ok());
+        assertThat(forms.of(check.doCheckReport(""))).isEqualTo(Shown.ok());
+        DtrOnlineGcStep.DescriptorImpl gc = new DtrOnlineGcStep.DescriptorImpl();
+        assertThat(forms.of(gc.doCheckRestoreRecord("../dtr-restore.json")).kind()).isEqualTo(FormValidation.Kind.ERROR);
+        assertThat(forms.of(gc.doCheckTagCheck("checks/dtr-tag-check.json"))).isEqualTo(Shown.ok());
+    }
+
+    @Test
+    void aRestoreWarnsWhenItWouldRefuseForWantOfProof() {
+        DtrRestoreStep.DescriptorImpl d = new DtrRestoreStep.DescriptorImpl();
+        assertThat(forms.of(d.doCheckStorage("volume:dtr-new", "", false)).message()).contains("(or set skipDestinationCheck");
+        assertThat(forms.of(d.doCheckStorage("volume:dtr-new", "", true))).isEqualTo(Shown.ok());
+        assertThat(forms.of(d.doCheckStorage("volume:dtr-new", "file:///mnt/x", false))).isEqualTo(Shown.ok());
+        assertThat(forms.of(d.doCheckStorage("/mnt/dtr-new", "", false))).isEqualTo(Shown.ok());
+        assertThat(forms.of(d.doCheckCheckStorage("s3://dtr-new/registry?region=eu-west-1"))).isEqualTo(Shown.ok());
+        assertThat(forms.of(d.doCheckDestroy(""))).isEqualTo(Shown.ok());
+        assertThat(forms.of(d.doCheckDestroy("none"))).isEqualTo(Shown.ok());
+        assertThat(forms.of(d.doCheckDestroy("a1b2c3d4e5f6,0123456789ab"))).isEqualTo(Shown.ok());
+        assertThat(forms.of(d.doCheckDestroy("dtr-1"))).isEqualTo(Shown.error("'dtr-1' is not a replica id (12 lowercase hex digits)"));
+        assertThat(forms.of(d.doCheckFile("backups/dtr.tar"))).isEqualTo(Shown.ok());
+        assertThat(forms.of(d.doCheckTagSnapshot("/tags.json")).kind()).isEqualTo(FormValidation.Kind.ERROR);
+        assertThat(forms.of(d.doCheckRecord(""))).isEqualTo(Shown.ok());
+    }
+
+    @Test
+    void aReconfigureNeedsTheNewStorageReadableUnlessItReinitializesOrSkipsWithoutASource() {
+        DtrReconfigureStep.DescriptorImpl d = new DtrReconfigureStep.DescriptorImpl();
+        assertThat(forms.of(d.doCheckStorage("nfs://nas/dtr", "", "", false, false)).kind()).isEqualTo(FormValidation.Kind.WARNING);
+        assertThat(forms.of(d.doCheckStorage("nfs://nas/dtr", "", "", false, true))).isEqualTo(Shown.ok());
+        assertThat(forms.of(d.doCheckStorage("nfs://nas/dtr", "", "", true, false))).isEqualTo(Shown.ok());
+        // An exact-copy proof against the source reads the new storage whatever skipDestinationCheck says.
+        Shown withSource = forms.of(d.doCheckStorage("nfs://nas/dtr", "", "file:///var/lib/dtr", false, true));
+        assertThat(withSource.kind()).isEqualTo(FormValidation.Kind.WARNING);
+        assertThat(withSource.message()).doesNotContain("skipDestinationCheck");
+        assertThat(forms.of(d.doCheckStorage("nfs://nas/dtr", "file:///mnt/nas/dtr", "file:///var/lib/dtr", false, false)))
+                .isEqualTo(Shown.ok());
+        assertThat(forms.of(d.doCheckStorage("", "", "", false, false)).kind()).isEqualTo(FormValidation.Kind.ERROR);
+        assertThat(forms.of(d.doCheckSource("volume:dtr")).kind()).isEqualTo(FormValidation.Kind.ERROR);
+        assertThat(forms.of(d.doCheckSource(""))).isEqualTo(Shown.ok());
+        assertThat(forms.of(d.doCheckCheckStorage("azure://registry/docker?account=dtrstore&legacyrootprefix=true")))
+                .isEqualTo(Shown.ok());
+        assertThat(forms.of(d.doCheckTagSnapshot("dtr-tags.json"))).isEqualTo(Shown.ok());
+    }
+
     @Test
     void theActionDropDownOffersExactlyTheEngineActionsDefaultFirst() {
         assertThat(new TreeSet<>(DtrOnlineGcStep.ACTIONS)).isEqualTo(new TreeSet<>(OnlineGc.ACTIONS));

@@ -51,20 +51,21 @@ class DtrBootstrapperStepsTest {
     WrittenImage v1;
     WrittenImage v2;
     WrittenImage gone;
+    String ucpPassword = UCP_PASSWORD;
 
     void start(Product product, String version) throws Exception {
         source = new FilesystemStore(Files.createDirectories(dir.resolve("storage")));
         sim = DtrSimulator.builder().storage(source).product(product).version(version).admin("admin", TOKEN)
                 .readOnlyLag(Duration.ZERO).jobStartDelay(Duration.ofMillis(20)).jobStepDelay(Duration.ofMillis(2))
                 .cron(CronSpec.onlineGcWeekly()).cronScheduler(false).start();
-        sim.bootstrapper().ucpCredentials("ucp-admin", UCP_PASSWORD).hostRoot(dir.resolve("host"));
+        sim.bootstrapper().ucpCredentials("ucp-admin", ucpPassword).hostRoot(dir.resolve("host"));
         v1 = sim.push("team/app", "v1", SyntheticImages.image(21, 2, 300, 800));
         v2 = sim.push("team/web", "2.0", SyntheticImages.image(22, 2, 300, 800));
         gone = sim.push("team/tmp", "gone", SyntheticImages.image(23, 1, 300, 800));
         sim.deleteTag("team/tmp", "gone");
         h = new StepHarness(Files.createDirectories(dir.resolve("workspace")).toFile());
         h.usernamePassword("dtr-admin", "admin", TOKEN);
-        h.usernamePassword("ucp-admin", "ucp-admin", UCP_PASSWORD);
+        h.usernamePassword("ucp-admin", "ucp-admin", ucpPassword);
         Path bin = DockerStandIn.install(dir.resolve("bin")).getParent();
         env.put("PATH", bin + ":" + System.getenv("PATH"));
         env.put(DockerStandIn.URL_VARIABLE, sim.url().toString());
@@ -76,7 +77,7 @@ class DtrBootstrapperStepsTest {
     void tearDown() throws IOException {
         if (h != null) {
             String argv = Files.exists(dir.resolve("argv.log")) ? Files.readString(dir.resolve("argv.log")) : "";
-            for (String secret : List.of(TOKEN, UCP_PASSWORD)) {
+            for (String secret : List.of(TOKEN, ucpPassword)) {
                 assertThat(h.console()).doesNotContain(secret);
                 assertThat(argv).doesNotContain(secret);
                 assertThat(launchers.launched()).allSatisfy(l -> assertThat(l.cmds()).noneMatch(a -> a.contains(secret)));
@@ -197,6 +198,35 @@ class DtrBootstrapperStepsTest {
     }
 
     @Test
+    void aUcpPasswordWithDollarSignsReachesDockerUnchanged() throws Exception {
+        // Launcher.LocalLauncher expands $NAME in the environment it is given; PATH is always set.
+        ucpPassword = "ucp-$PATH-${PATH}-$$-SECRET-7310";
+        start(Product.DTR, "2.7.5");
+        run(connect(new DtrDisableGcStep()));
+
+        Map<String, Object> backup = run(connect(new DtrBackupStep()));
+
+        assertThat(backup).containsEntry("file", "dtr-backup.tar");
+        FakeLaunchers.Launched backupRun = launchers.launched().stream().filter(l -> l.cmds().contains("backup")).findFirst()
+                .orElseThrow();
+        assertThat(backupRun.envs()).containsEntry("UCP_PASSWORD", ucpPassword);
+        assertThat(backupRun.cmds().get(0)).isEqualTo(dir.resolve("bin/docker").toString());
+    }
+
+    @Test
+    void replicasToDestroyAreWrittenAsTheCliTakesThem() {
+        assertThat(DtrRestoreStep.replicasToDestroy(null)).isNull();
+        assertThat(DtrRestoreStep.replicasToDestroy("  ")).isNull();
+        assertThat(DtrRestoreStep.replicasToDestroy(" None ")).isEmpty();
+        assertThat(DtrRestoreStep.replicasToDestroy("a1b2c3d4e5f6, 0123456789ab a1b2c3d4e5f6"))
+                .containsExactly("a1b2c3d4e5f6", "0123456789ab");
+        assertThatThrownBy(() -> DtrRestoreStep.replicasToDestroy("a1b2c3d4e5f6,none"))
+                .isInstanceOf(IllegalArgumentException.class).hasMessage("destroy: 'none' cannot be combined with replica ids");
+        assertThatThrownBy(() -> DtrRestoreStep.replicasToDestroy("A1B2C3D4E5F6"))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageStartingWith("destroy: 'A1B2C3D4E5F6' is not a replica id");
+    }
+
+    @Test
     void backupIsRefusedWhileGcIsOnAndLeavesNoFile() throws Exception {
         start(Product.DTR, "2.7.5");
         assertThatThrownBy(() -> run(connect(new DtrBackupStep())))
@@ -244,6 +274,11 @@ class DtrBootstrapperStepsTest {
         assertThatThrownBy(() -> run(noReplica)).hasMessageStartingWith("replicaId: required");
         DtrRestoreStep noStorage = connect(new DtrRestoreStep());
         assertThatThrownBy(() -> run(noStorage)).hasMessageStartingWith("storage: required");
+        DtrRestoreStep badDestroy = connect(new DtrRestoreStep());
+        badDestroy.setStorage(dir.resolve("x").toString());
+        badDestroy.setDestroy("a1b2c3d4e5f6 dtr-1");
+        assertThatThrownBy(() -> run(badDestroy)).isInstanceOf(AbortException.class)
+                .hasMessageStartingWith("destroy: 'dtr-1' is not a replica id");
         DtrBackupStep noCa = connect(new DtrBackupStep());
         noCa.setUcpInsecure(false);
         assertThatThrownBy(() -> run(noCa)).hasMessageStartingWith("ucpCaCertificate: required");

@@ -20,11 +20,16 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
- * A Launcher for tests that behaves like {@code Launcher.LocalLauncher}: it records what the plugin
- * asked for (command line, environment overrides, quiet) and runs the process on this machine with
- * the JVM's environment plus the overrides, wiring stdin/stdout/stderr to the given streams.
+ * A Launcher for tests that behaves like {@code Launcher.LocalLauncher}: it runs the process on this
+ * machine with the JVM's environment plus the overrides, wiring stdin/stdout/stderr to the given
+ * streams, and records what the process got (command line, environment overrides, quiet). Like the
+ * real one (core 2.479, {@code LocalLauncher.launch}) it expands {@code $NAME}, {@code ${NAME}} and
+ * {@code $$} in the overrides ({@code EnvVars.overrideExpandingAll}) and then in the arguments
+ * ({@code EnvVars.expand}), with {@code Util.replaceMacro}'s rules: unknown names stay as they are.
  */
 final class FakeLaunchers implements LauncherFactory {
     private static final long serialVersionUID = 1L;
@@ -89,9 +94,17 @@ final class FakeLaunchers implements LauncherFactory {
     }
 
     private int run(State st) throws IOException, InterruptedException {
-        launched().add(new Launched(List.copyOf(st.cmds), Map.copyOf(st.envs), st.quiet));
-        ProcessBuilder pb = new ProcessBuilder(st.cmds);
-        pb.environment().putAll(st.envs);
+        Map<String, String> jobEnv = new HashMap<>(System.getenv());
+        Map<String, String> overrides = new HashMap<>();
+        st.envs.forEach((k, v) -> {
+            String value = replaceMacro(v, jobEnv);
+            overrides.put(k, value);
+            jobEnv.put(k, value);
+        });
+        List<String> cmds = st.cmds.stream().map(a -> replaceMacro(a, jobEnv)).toList();
+        launched().add(new Launched(cmds, Map.copyOf(overrides), st.quiet));
+        ProcessBuilder pb = new ProcessBuilder(cmds);
+        pb.environment().putAll(overrides);
         Process p = pb.start();
         Thread in = pump(st.stdin, p.getOutputStream(), true);
         Thread out = pump(p.getInputStream(), st.stdout, false);
@@ -101,6 +114,32 @@ final class FakeLaunchers implements LauncherFactory {
         out.join();
         err.join();
         return code;
+    }
+
+    private static final Pattern VARIABLE = Pattern.compile("\\$([A-Za-z0-9_]+|\\{[A-Za-z0-9_.]+\\}|\\$)");
+
+    /** {@code hudson.Util.replaceMacro}: {@code $$} is one {@code $}; known names are replaced, unknown ones kept. */
+    static String replaceMacro(String s, Map<String, String> variables) {
+        int idx = 0;
+        while (true) {
+            Matcher m = VARIABLE.matcher(s);
+            if (!m.find(idx)) {
+                return s;
+            }
+            String key = m.group().substring(1);
+            String value;
+            if (key.charAt(0) == '$') {
+                value = "$";
+            } else {
+                value = variables.get(key.charAt(0) == '{' ? key.substring(1, key.length() - 1) : key);
+            }
+            if (value == null) {
+                idx = m.end();
+            } else {
+                s = s.substring(0, m.start()) + value + s.substring(m.end());
+                idx = m.start() + value.length();
+            }
+        }
     }
 
     private static Thread pump(InputStream from, OutputStream to, boolean closeTarget) {

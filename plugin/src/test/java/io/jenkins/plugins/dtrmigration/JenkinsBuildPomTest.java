@@ -33,7 +33,8 @@ class JenkinsBuildPomTest {
             "com.fasterxml.jackson.core:jackson-databind", "org.jenkins-ci.plugins:jackson2-api",
             "software.amazon.awssdk:s3", "io.jenkins.plugins.aws-java-sdk2:aws-java-sdk2-s3",
             "software.amazon.awssdk:apache-client", "io.jenkins.plugins.aws-java-sdk2:aws-java-sdk2-core",
-            "com.azure:azure-storage-blob", "io.jenkins.plugins:azure-sdk");
+            "com.azure:azure-storage-blob", "io.jenkins.plugins:azure-sdk",
+            "org.apache.commons:commons-compress", "io.jenkins.plugins:commons-compress-api");
 
     static final String ENGINE_GROUP = "io.jenkins.plugins.dtr-migration";
 
