@@ -1,9 +1,11 @@
 package io.jenkins.plugins.dtrmigration;
 
+import com.cloudbees.jenkins.plugins.awscredentials.AWSCredentialsImpl;
 import com.cloudbees.plugins.credentials.Credentials;
 import com.cloudbees.plugins.credentials.CredentialsScope;
 import com.cloudbees.plugins.credentials.SystemCredentialsProvider;
 import com.cloudbees.plugins.credentials.impl.UsernamePasswordCredentialsImpl;
+import com.microsoftopentechnologies.windowsazurestorage.helper.AzureStorageAccount;
 import hudson.util.Secret;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -59,6 +61,16 @@ final class JenkinsFixtures {
     /** Adds {@code ucp-admin}: the UCP/MKE administrator the bootstrapper steps log in as. */
     static void addUcpCredentials(String password) throws Exception {
         add(new UsernamePasswordCredentialsImpl(CredentialsScope.GLOBAL, "ucp-admin", "UCP admin", "ucp-admin", password));
+    }
+
+    /**
+     * Adds {@code dtr-s3} (AWS access key) and {@code dtr-azure} (an Azure storage account), the storage steps' other
+     * kinds.
+     */
+    static void addStorageCredentials() throws Exception {
+        add(new AWSCredentialsImpl(CredentialsScope.GLOBAL, "dtr-s3", "AKIAEXAMPLE", "aws-SECRET-key", "S3 for DTR"));
+        add(new AzureStorageAccount(CredentialsScope.GLOBAL, "dtr-azure", "Azure storage for DTR", "dtrstore",
+                "YXp1cmUtU0VDUkVULWtleS0wMTIzNDU2Nzg5MDEyMzQ1Njc4OQ==", "", ""));
     }
 
     private static void add(Credentials c) throws IOException {

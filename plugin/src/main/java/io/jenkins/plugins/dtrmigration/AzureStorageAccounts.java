@@ -1,5 +1,7 @@
 package io.jenkins.plugins.dtrmigration;
 
+import com.cloudbees.plugins.credentials.CredentialsMatcher;
+import com.cloudbees.plugins.credentials.CredentialsMatchers;
 import com.microsoftopentechnologies.windowsazurestorage.helper.AzureStorageAccount;
 import org.dtrmigration.secret.Secret;
 import org.dtrmigration.storage.AzureCredentials;
@@ -17,6 +19,15 @@ final class AzureStorageAccounts {
     static AzureCredentials credentials(Object c) {
         try {
             return of(c);
+        } catch (LinkageError e) {
+            return null; // windows-azure-storage is not installed
+        }
+    }
+
+    /** Matches storage account credentials for the credentials pickers; null when windows-azure-storage is absent. */
+    static CredentialsMatcher matcher() {
+        try {
+            return CredentialsMatchers.instanceOf(AzureStorageAccount.class);
         } catch (LinkageError e) {
             return null; // windows-azure-storage is not installed
         }

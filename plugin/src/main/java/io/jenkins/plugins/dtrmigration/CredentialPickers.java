@@ -1,5 +1,6 @@
 package io.jenkins.plugins.dtrmigration;
 
+import com.cloudbees.plugins.credentials.CredentialsMatcher;
 import com.cloudbees.plugins.credentials.CredentialsMatchers;
 import com.cloudbees.plugins.credentials.CredentialsProvider;
 import com.cloudbees.plugins.credentials.common.StandardCredentials;
@@ -58,6 +59,38 @@ final class CredentialPickers {
         if (found.isEmpty()) {
             return FormValidation.warning("No " + kind + " with id '" + id + "' is visible to this job"
                     + (uri == null || uri.isBlank() ? "" : " for " + uri.trim()));
+        }
+        return FormValidation.ok();
+    }
+
+    /**
+     * Items for a {@code <c:select/>} of the credentials {@code matcher} accepts, for a step that accepts several kinds.
+     * Not narrowed by a domain: such a step resolves its credential by id alone, as listed here.
+     */
+    static ListBoxModel fill(@CheckForNull Item item, @CheckForNull String currentValue, CredentialsMatcher matcher) {
+        StandardListBoxModel result = new StandardListBoxModel();
+        String current = currentValue == null ? "" : currentValue;
+        if (!mayList(item)) {
+            return result.includeCurrentValue(current);
+        }
+        return result.includeEmptyValue()
+                .includeMatchingAs(authentication(item), item, StandardCredentials.class, domain(null), matcher)
+                .includeCurrentValue(current);
+    }
+
+    /**
+     * Checks a non-blank credential id against the kinds {@code matcher} accepts: a warning naming {@code kind} when no
+     * such credential with that id is visible to the job.
+     */
+    static FormValidation check(@CheckForNull Item item, String value, CredentialsMatcher matcher, String kind) {
+        if (!mayList(item)) {
+            return FormValidation.ok();
+        }
+        String id = value.trim();
+        ListBoxModel found = CredentialsProvider.listCredentialsInItem(StandardCredentials.class, item, authentication(item),
+                domain(null), CredentialsMatchers.allOf(CredentialsMatchers.withId(id), matcher));
+        if (found.isEmpty()) {
+            return FormValidation.warning("No " + kind + " with id '" + id + "' is visible to this job");
         }
         return FormValidation.ok();
     }

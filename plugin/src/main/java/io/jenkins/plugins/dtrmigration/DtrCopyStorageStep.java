@@ -6,6 +6,7 @@ import hudson.Extension;
 import hudson.FilePath;
 import hudson.model.Run;
 import hudson.model.TaskListener;
+import hudson.util.FormValidation;
 import java.util.Map;
 import java.util.Set;
 import org.dtrmigration.copy.CopyOptions;
@@ -13,11 +14,12 @@ import org.dtrmigration.copy.CopyRequest;
 import org.dtrmigration.copy.Endpoint;
 import org.dtrmigration.copy.Shard;
 import org.jenkinsci.plugins.workflow.steps.StepContext;
-import org.jenkinsci.plugins.workflow.steps.StepDescriptor;
 import org.jenkinsci.plugins.workflow.steps.StepExecution;
 import org.jenkinsci.plugins.workflow.steps.SynchronousNonBlockingStepExecution;
 import org.kohsuke.stapler.DataBoundConstructor;
 import org.kohsuke.stapler.DataBoundSetter;
+import org.kohsuke.stapler.QueryParameter;
+import org.kohsuke.stapler.verb.POST;
 
 /**
  * {@code dtrCopyStorage(from:, to:, delete:, shard:, includeUploads:, concurrency:, dryRun:, fromCredentialsId:,
@@ -116,7 +118,7 @@ public final class DtrCopyStorageStep extends StorageStep {
     }
 
     @Extension
-    public static final class DescriptorImpl extends StepDescriptor {
+    public static final class DescriptorImpl extends StorageStepDescriptor {
         @Override
         public Set<? extends Class<?>> getRequiredContext() {
             return requiredContext();
@@ -130,6 +132,11 @@ public final class DtrCopyStorageStep extends StorageStep {
         @Override
         public String getDisplayName() {
             return "Copy DTR/MSR registry storage to another backend, exactly";
+        }
+
+        @POST
+        public FormValidation doCheckShard(@QueryParameter String value) {
+            return FormChecks.check("shard", value, v -> Shard.parse(v, "shard"));
         }
     }
 }

@@ -6,17 +6,19 @@ import hudson.Extension;
 import hudson.FilePath;
 import hudson.model.Run;
 import hudson.model.TaskListener;
+import hudson.util.FormValidation;
 import java.util.Map;
 import java.util.Set;
 import org.dtrmigration.copy.Endpoint;
 import org.dtrmigration.copy.VerifyOptions;
 import org.dtrmigration.copy.VerifyRequest;
 import org.jenkinsci.plugins.workflow.steps.StepContext;
-import org.jenkinsci.plugins.workflow.steps.StepDescriptor;
 import org.jenkinsci.plugins.workflow.steps.StepExecution;
 import org.jenkinsci.plugins.workflow.steps.SynchronousNonBlockingStepExecution;
 import org.kohsuke.stapler.DataBoundConstructor;
 import org.kohsuke.stapler.DataBoundSetter;
+import org.kohsuke.stapler.QueryParameter;
+import org.kohsuke.stapler.verb.POST;
 
 /**
  * {@code dtrVerifyStorage(from:, to:, deep:, report:, includeUploads:, fromCredentialsId:, toCredentialsId:)}:
@@ -106,7 +108,7 @@ public final class DtrVerifyStorageStep extends StorageStep {
     }
 
     @Extension
-    public static final class DescriptorImpl extends StepDescriptor {
+    public static final class DescriptorImpl extends StorageStepDescriptor {
         @Override
         public Set<? extends Class<?>> getRequiredContext() {
             return requiredContext();
@@ -120,6 +122,11 @@ public final class DtrVerifyStorageStep extends StorageStep {
         @Override
         public String getDisplayName() {
             return "Verify that DTR/MSR registry storage is an exact copy";
+        }
+
+        @POST
+        public FormValidation doCheckReport(@QueryParameter String value) {
+            return FormChecks.workspaceFile("report", value);
         }
     }
 }

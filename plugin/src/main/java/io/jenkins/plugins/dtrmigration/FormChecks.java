@@ -9,6 +9,8 @@ import org.dtrmigration.bootstrapper.BootstrapperCommand;
 import org.dtrmigration.bootstrapper.BootstrapperImage;
 import org.dtrmigration.bootstrapper.StorageTarget;
 import org.dtrmigration.bootstrapper.UcpConnection;
+import org.dtrmigration.copy.CopyOptions;
+import org.dtrmigration.copy.VerifyOptions;
 import org.dtrmigration.registry.DtrEndpoint;
 import org.dtrmigration.registry.TlsOptions;
 import org.dtrmigration.secret.Secret;
@@ -88,6 +90,21 @@ public final class FormChecks {
     /** A file inside the workspace (relative, no {@code ..}) that has no default: blank is an error. */
     public static FormValidation requiredWorkspaceFile(String parameter, @CheckForNull String value) {
         return check(parameter, value, v -> WorkspaceFiles.checkRelative(parameter, v));
+    }
+
+    /** Objects or reads in flight: a whole number from 1 to {@link CopyOptions#MAX_CONCURRENCY}, as the engine demands. */
+    public static FormValidation concurrency(@CheckForNull String value) {
+        return check("concurrency", value, v -> {
+            String t = v == null ? "" : v.strip();
+            int n;
+            try {
+                n = Integer.parseInt(t);
+            } catch (NumberFormatException e) {
+                throw new IllegalArgumentException("concurrency: a whole number from 1 to " + CopyOptions.MAX_CONCURRENCY
+                        + " (default " + CopyOptions.DEFAULT_CONCURRENCY + "), got '" + t + "'");
+            }
+            new VerifyOptions(false, false, n); // the engine's own bounds, shared by the copy and the verification
+        });
     }
 
     /** A storage location URI ({@code file:///…}, {@code s3://…}, {@code azure://…}); required. */

@@ -99,6 +99,25 @@ final class StorageEndpoints {
     static StorageCredentials credentials(Run<?, ?> run, StorageLocation location, String parameter, String credentialsParameter,
                                           String credentialsId) throws AbortException {
         String id = credentialsId == null || credentialsId.isBlank() ? null : credentialsId.trim();
+        StorageCredentials without = withoutCredential(location, parameter, credentialsParameter, id);
+        if (without != null) {
+            return without;
+        }
+        IdCredentials c = CredentialsProvider.findCredentialById(id, IdCredentials.class, run);
+        if (c == null) {
+            throw new AbortException(credentialsParameter + ": no credential with id '" + id + "' is visible to " + run.getFullDisplayName());
+        }
+        CredentialsProvider.track(run, c);
+        return location instanceof S3Location ? s3(c, id, credentialsParameter) : azure(c, (AzureLocation) location, id, credentialsParameter);
+    }
+
+    /**
+     * What a location gets without a Jenkins credential: nothing for a filesystem, the agent's AWS default chain for S3
+     * without an id; null when the id ({@code id}, trimmed or null) must be resolved. Refuses a filesystem with an id
+     * and Azure without one. Needs no Jenkins, so the form checks the same rule.
+     */
+    static StorageCredentials withoutCredential(StorageLocation location, String parameter, String credentialsParameter, String id)
+            throws AbortException {
         if (location instanceof FilesystemLocation) {
             if (id != null) {
                 throw new AbortException(credentialsParameter + ": " + parameter + " is a filesystem location, which needs no credentials; "
@@ -113,12 +132,7 @@ final class StorageEndpoints {
             throw new AbortException(credentialsParameter + ": required for Azure: the id of a storage account credential, or secret text "
                     + "holding a connection string, SAS token or account key");
         }
-        IdCredentials c = CredentialsProvider.findCredentialById(id, IdCredentials.class, run);
-        if (c == null) {
-            throw new AbortException(credentialsParameter + ": no credential with id '" + id + "' is visible to " + run.getFullDisplayName());
-        }
-        CredentialsProvider.track(run, c);
-        return location instanceof S3Location ? s3(c, id, credentialsParameter) : azure(c, (AzureLocation) location, id, credentialsParameter);
+        return null;
     }
 
     private static S3Credentials s3(IdCredentials c, String id, String parameter) throws AbortException {

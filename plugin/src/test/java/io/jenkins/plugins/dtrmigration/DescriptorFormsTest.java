@@ -2,6 +2,7 @@ package io.jenkins.plugins.dtrmigration;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.mockito.ArgumentMatchers.any;
+import static org.mockito.ArgumentMatchers.argThat;
 import static org.mockito.ArgumentMatchers.anyString;
 import static org.mockito.ArgumentMatchers.eq;
 import static org.mockito.ArgumentMatchers.isNull;
@@ -20,6 +21,7 @@ import static org.mockito.Mockito.withSettings;
 import com.cloudbees.plugins.credentials.CredentialsMatcher;
 import com.cloudbees.plugins.credentials.CredentialsMatchers;
 import com.cloudbees.plugins.credentials.CredentialsProvider;
+import com.cloudbees.plugins.credentials.common.StandardCredentials;
 import com.cloudbees.plugins.credentials.common.StandardListBoxModel;
 import com.cloudbees.plugins.credentials.common.StandardUsernamePasswordCredentials;
 import com.cloudbees.plugins.credentials.domains.DomainRequirement;
@@ -31,8 +33,10 @@ import hudson.util.FormValidation;
 import hudson.util.ListBoxModel;
 import io.jenkins.plugins.dtrmigration.FormValidations.Shown;
 import java.util.HashMap;
+import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.StringJoiner;
 import java.util.TreeSet;
 import jenkins.model.Jenkins;
 import org.dtrmigration.migration.OnlineGc;
@@ -387,5 +391,160 @@ class DescriptorFormsTest {
             }
             verify(items, never()).add(anyString());
         }
+    }
+
+    // ------------------------------------------------------------------ the storage steps
+
+    /** Names of the matchers the mocked CredentialsMatchers made, so a test can say which kinds a list or check used. */
+    final Map<CredentialsMatcher, String> matcherNames = new IdentityHashMap<>();
+
+    CredentialsMatcher named(String name) {
+        CredentialsMatcher m = mock(CredentialsMatcher.class);
+        matcherNames.put(m, name);
+        return m;
+    }
+
+    String names(Object[] matchers) {
+        StringJoiner j = new StringJoiner(", ", "(", ")");
+        for (Object m : matchers) {
+            j.add(matcherNames.get(m));
+        }
+        return j.toString();
+    }
+
+    void nameMatchers() {
+        matchers.when(() -> CredentialsMatchers.instanceOf(any())).thenAnswer(inv -> named(((Class<?>) inv.getArgument(0)).getSimpleName()));
+        matchers.when(CredentialsMatchers::never).thenAnswer(inv -> named("never"));
+        matchers.when(() -> CredentialsMatchers.withId(anyString())).thenAnswer(inv -> named("withId " + inv.getArgument(0)));
+        matchers.when(() -> CredentialsMatchers.anyOf(any(CredentialsMatcher[].class)))
+                .thenAnswer(inv -> named("anyOf" + names((Object[]) inv.getRawArguments()[0])));
+        matchers.when(() -> CredentialsMatchers.allOf(any(CredentialsMatcher[].class)))
+                .thenAnswer(inv -> named("allOf" + names((Object[]) inv.getRawArguments()[0])));
+    }
+
+    CredentialsMatcher matcherNamed(String name) {
+        return argThat(m -> name.equals(matcherNames.get(m)));
+    }
+
+    static final String S3 = "s3://dtr-new/registry?region=eu-west-1";
+    static final String AZURE = "azure://registry/docker?account=dtrstore";
+    static final String ANY_KIND = "anyOf(AmazonWebServicesCredentials, StandardUsernamePasswordCredentials, StringCredentials,"
+            + " AzureStorageAccount)";
+
+    final StorageStepDescriptor copy = new DtrCopyStorageStep.DescriptorImpl();
+    final StorageStepDescriptor verifyStorage = new DtrVerifyStorageStep.DescriptorImpl();
+
+    @Test
+    void theStorageCredentialListsOfferTheKindsTheirLocationAccepts() {
+        nameMatchers();
+        when(job.hasPermission(Item.EXTENDED_READ)).thenReturn(true);
+
+        List<Runnable> fills = List.of(
+                () -> copy.doFillFromCredentialsIdItems(job, S3, "aws"),
+                () -> copy.doFillToCredentialsIdItems(job, " " + AZURE + " ", "sas"),
+                () -> verifyStorage.doFillFromCredentialsIdItems(job, "", null),
+                () -> verifyStorage.doFillToCredentialsIdItems(job, "volume:not-a-location", "x"),
+                () -> copy.doFillFromCredentialsIdItems(job, "file:///var/lib/dtr", ""));
+        List<String> expected = List.of("anyOf(AmazonWebServicesCredentials, StandardUsernamePasswordCredentials)",
+                "anyOf(StandardUsernamePasswordCredentials, StringCredentials, AzureStorageAccount)", ANY_KIND, ANY_KIND, "never");
+        List<String> current = List.of("aws", "sas", "", "x", "");
+        for (int i = 0; i < fills.size(); i++) {
+            fills.get(i).run();
+            assertThat(listBoxes.constructed()).hasSize(i + 1);
+            StandardListBoxModel model = listBoxes.constructed().get(i);
+            InOrder order = inOrder(model);
+            order.verify(model).includeEmptyValue();
+            // Not narrowed by a domain: the step resolves the id without one.
+            order.verify(model).includeMatchingAs(same(jobAuthentication), same(job), eq(StandardCredentials.class),
+                    same(requirements.get(null)), matcherNamed(expected.get(i)));
+            order.verify(model).includeCurrentValue(current.get(i));
+            verifyNoMoreInteractions(model);
+        }
+        uriRequirements.verify(() -> URIRequirementBuilder.fromUri(anyString()), never());
+    }
+
+    @Test
+    void outsideAJobOnlyAdministratorsSeeTheStorageLists() {
+        nameMatchers();
+        ListBoxModel items = copy.doFillToCredentialsIdItems(null, S3, "aws");
+
+        StandardListBoxModel model = theListBox();
+        assertThat(items).isSameAs(model);
+        verify(jenkins).hasPermission(Jenkins.ADMINISTER);
+        verify(model).includeCurrentValue("aws");
+        verifyNoMoreInteractions(model);
+    }
+
+    @Test
+    void aStorageCredentialIsCheckedByTheStepsOwnRuleFirst() {
+        // No right to list credentials: the location's rule still applies, as it reveals nothing.
+        assertThat(forms.of(copy.doCheckFromCredentialsId(job, "file:///var/lib/dtr", "nfs-creds"))).isEqualTo(Shown.error(
+                "From is a filesystem location, which needs no credentials; remove fromCredentialsId"));
+        assertThat(forms.of(verifyStorage.doCheckToCredentialsId(job, AZURE, " ")).message()).startsWith("Required for Azure: ");
+        assertThat(forms.of(copy.doCheckFromCredentialsId(job, "file:///var/lib/dtr", ""))).isEqualTo(Shown.ok());
+        assertThat(forms.of(copy.doCheckToCredentialsId(job, S3, ""))).isEqualTo(Shown.ok());
+        assertThat(forms.of(copy.doCheckToCredentialsId(job, "", ""))).isEqualTo(Shown.ok());
+        assertThat(forms.of(copy.doCheckToCredentialsId(job, S3, "anything"))).isEqualTo(Shown.ok());
+        credentials.verifyNoInteractions();
+    }
+
+    @Test
+    void anUnknownStorageCredentialIsAWarningNamingTheKindsTheLocationAccepts() {
+        nameMatchers();
+        when(job.hasPermission(CredentialsProvider.USE_ITEM)).thenReturn(true);
+        credentials.when(() -> CredentialsProvider.listCredentialsInItem(any(), any(), any(), any(), any()))
+                .thenReturn(new ListBoxModel());
+
+        Shown s = forms.of(verifyStorage.doCheckFromCredentialsId(job, AZURE, " dtr-sas "));
+
+        assertThat(s).isEqualTo(Shown.warning("No Azure storage account credential, 'Secret text' (connection string, SAS"
+                + " token or account key) or 'Username with password' (account name / key) with id 'dtr-sas' is visible to this job"));
+        credentials.verify(() -> CredentialsProvider.listCredentialsInItem(eq(StandardCredentials.class), same(job),
+                same(jobAuthentication), same(requirements.get(null)),
+                matcherNamed("allOf(withId dtr-sas, anyOf(StandardUsernamePasswordCredentials, StringCredentials, AzureStorageAccount))")));
+
+        // An invalid location: its own check reports it; the id is looked for among every kind.
+        assertThat(forms.of(copy.doCheckToCredentialsId(job, "volume:dtr", "x")).message()).startsWith("No storage credential (AWS,");
+        credentials.verify(() -> CredentialsProvider.listCredentialsInItem(any(), any(), any(), any(),
+                matcherNamed("allOf(withId x, " + ANY_KIND + ")")));
+    }
+
+    @Test
+    void aVisibleStorageCredentialIsFine() {
+        nameMatchers();
+        when(jenkins.hasPermission(Jenkins.ADMINISTER)).thenReturn(true);
+        ListBoxModel one = new ListBoxModel();
+        one.add(new ListBoxModel.Option("AKIA… (dtr)", "dtr-aws"));
+        credentials.when(() -> CredentialsProvider.listCredentialsInItem(any(), any(), any(), any(), any())).thenReturn(one);
+
+        assertThat(forms.of(copy.doCheckToCredentialsId(null, S3, "dtr-aws"))).isEqualTo(Shown.ok());
+        credentials.verify(() -> CredentialsProvider.listCredentialsInItem(eq(StandardCredentials.class), (Item) isNull(), isNull(),
+                same(requirements.get(null)),
+                matcherNamed("allOf(withId dtr-aws, anyOf(AmazonWebServicesCredentials, StandardUsernamePasswordCredentials))")));
+    }
+
+    @Test
+    void storageFieldsAreCheckedByTheStepsOwnParsers() {
+        for (StorageStepDescriptor d : List.of(copy, verifyStorage)) {
+            assertThat(forms.of(d.doCheckFrom("")).message()).startsWith("Missing storage location");
+            assertThat(forms.of(d.doCheckFrom("file:///var/lib/dtr"))).isEqualTo(Shown.ok());
+            assertThat(forms.of(d.doCheckTo("volume:dtr-new")).kind()).isEqualTo(FormValidation.Kind.ERROR);
+            assertThat(forms.of(d.doCheckTo(S3))).isEqualTo(Shown.ok());
+            assertThat(forms.of(d.doCheckConcurrency("64"))).isEqualTo(Shown.ok());
+            assertThat(forms.of(d.doCheckConcurrency(" 1024 "))).isEqualTo(Shown.ok());
+            assertThat(forms.of(d.doCheckConcurrency("0"))).isEqualTo(Shown.error("Must be between 1 and 1024, got 0"));
+            assertThat(forms.of(d.doCheckConcurrency("many"))).isEqualTo(Shown.error(
+                    "A whole number from 1 to 1024 (default 64), got 'many'"));
+            assertThat(forms.of(d.doCheckConcurrency("")).kind()).isEqualTo(FormValidation.Kind.ERROR);
+        }
+        DtrCopyStorageStep.DescriptorImpl c = new DtrCopyStorageStep.DescriptorImpl();
+        assertThat(forms.of(c.doCheckShard(""))).isEqualTo(Shown.ok());
+        assertThat(forms.of(c.doCheckShard("2/4"))).isEqualTo(Shown.ok());
+        assertThat(forms.of(c.doCheckShard("5/4"))).isEqualTo(Shown.error("The shard number must be between 1 and 4, got 5"));
+        assertThat(forms.of(c.doCheckShard("half")).message()).startsWith("Expected I/N with 1 <= I <= N <= ");
+        DtrVerifyStorageStep.DescriptorImpl v = new DtrVerifyStorageStep.DescriptorImpl();
+        assertThat(forms.of(v.doCheckReport(""))).isEqualTo(Shown.ok());
+        assertThat(forms.of(v.doCheckReport("reports/verify.txt"))).isEqualTo(Shown.ok());
+        assertThat(forms.of(v.doCheckReport("../verify.txt")).kind()).isEqualTo(FormValidation.Kind.ERROR);
     }
 }
