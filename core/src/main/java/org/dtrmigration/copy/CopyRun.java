@@ -27,11 +27,13 @@ import java.util.concurrent.Semaphore;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
 import org.dtrmigration.events.EventSink;
 import org.dtrmigration.layout.Digest;
 import org.dtrmigration.layout.RegistryKey;
 import org.dtrmigration.layout.RegistryLayout;
+import org.dtrmigration.storage.ContentSource;
 import org.dtrmigration.storage.ObjectInfo;
 import org.dtrmigration.storage.ObjectListing;
 import org.dtrmigration.storage.ObjectStore;
@@ -309,6 +311,7 @@ final class CopyRun {
             done = prepared.thenCombine(after.handle((r, e) -> null), (content, ignored) -> content)
                     .thenComposeAsync(content -> content == null ? DONE : commitLink(s, rk, content), smallPool);
         } else if (rk instanceof RegistryKey.BlobData blob) {
+            counters.planned(s.size());
             ExecutorService pool = s.size() > tuning.largeObjectBytes() ? largePool : smallPool;
             CompletableFuture<Boolean> copied = after.handle((r, e) -> null).thenApplyAsync(x -> copyObject(s, rk), pool);
             pendingBlobs.put(blob.digest(), copied);
@@ -320,10 +323,16 @@ final class CopyRun {
             done = copied.thenApply(ok -> null);
         } else {
             ExecutorService pool = s.size() > tuning.largeObjectBytes() ? largePool : smallPool;
+            if (decision == Decision.COPY) {
+                counters.planned(s.size());
+            }
             done = after.handle((r, e) -> null).thenAcceptAsync(x -> {
                 if (decision == Decision.COMPARE && sameContent(s, d)) {
                     counters.unchanged.incrementAndGet();
                 } else {
+                    if (decision == Decision.COMPARE) {
+                        counters.planned(s.size());
+                    }
                     copyObject(s, rk);
                 }
             }, pool);
@@ -434,13 +443,16 @@ final class CopyRun {
         }
     }
 
-    /** Streams one object; a blob is hashed on the way and never lands unless it matches its digest. */
+    /**
+     * Streams one object; a blob is hashed on the way and never lands unless it matches its digest. Blobs are
+     * offered to the destination as re-readable content (they are immutable), so a driver may stream a large one
+     * in a single request and re-read it for a retry instead of buffering it.
+     */
     private boolean copyObject(ObjectInfo s, RegistryKey rk) {
         if (stopped()) {
             return false;
         }
         String key = s.key();
-        counters.planned(s.size());
         if (options.dryRun()) {
             counters.copied(s.size());
             dryRunLine("would copy " + key + " (" + Sizes.bytes(s.size()) + ")");
@@ -448,13 +460,17 @@ final class CopyRun {
         }
         try {
             retries.get(() -> {
-                try (InputStream in = source.read(key)) {
-                    InputStream body = new Counting(in, counters);
-                    if (rk instanceof RegistryKey.BlobData blob) {
-                        body = new VerifyingInputStream(body, "the source " + source.describe(), key, blob.digest(), s.size());
-                        destination.write(key, body, s.size(), null);
-                    } else {
-                        destination.write(key, body, -1, null); // a live _uploads file may have grown since it was listed
+                if (rk instanceof RegistryKey.BlobData blob) {
+                    AtomicLong previousOpen = new AtomicLong();
+                    destination.write(key, ContentSource.of(s.size(), () -> {
+                        // A re-read (for a signature pass or a retry) supersedes what the previous one streamed.
+                        counters.streamedBytes.addAndGet(-previousOpen.getAndSet(0));
+                        return new VerifyingInputStream(new Counting(source.read(key), counters, previousOpen),
+                                "the source " + source.describe(), key, blob.digest(), s.size());
+                    }));
+                } else {
+                    try (InputStream in = source.read(key)) {
+                        destination.write(key, new Counting(in, counters, new AtomicLong()), -1, null); // a live _uploads file may have grown
                     }
                 }
                 return null;
@@ -646,10 +662,12 @@ final class CopyRun {
     /** Counts bytes as they stream, for the transfer rate. */
     private static final class Counting extends FilterInputStream {
         private final Counters counters;
+        private final AtomicLong thisOpen;
 
-        Counting(InputStream in, Counters counters) {
+        Counting(InputStream in, Counters counters, AtomicLong thisOpen) {
             super(in);
             this.counters = counters;
+            this.thisOpen = thisOpen;
         }
 
         @Override
@@ -657,6 +675,7 @@ final class CopyRun {
             int b = super.read();
             if (b >= 0) {
                 counters.streamedBytes.incrementAndGet();
+                thisOpen.incrementAndGet();
             }
             return b;
         }
@@ -666,6 +685,7 @@ final class CopyRun {
             int n = super.read(b, off, len);
             if (n > 0) {
                 counters.streamedBytes.addAndGet(n);
+                thisOpen.addAndGet(n);
             }
             return n;
         }
