@@ -65,13 +65,22 @@ final class CopyRun {
     private final Differences problems = new Differences(KEPT_PROBLEMS, null);
     /** Blobs being copied in this run: links to them wait; a failed blob stays here (false) so its links are left out. */
     private final Map<Digest, CompletableFuture<Boolean>> pendingBlobs = new ConcurrentHashMap<>();
+    /** Completes when every blob part has been listed and its copies planned (registered in {@link #pendingBlobs}). */
+    private final CompletableFuture<Void> blobsPlanned = new CompletableFuture<>();
     private final Barrier transfers = new Barrier();
-    private final Semaphore queued;
+    /**
+     * Bounds work planned ahead, and with it memory. Blob parts and the other parts have separate budgets: work of
+     * the other parts may wait for the blob parts to be planned, which must never wait for a budget it holds.
+     */
+    private final Semaphore queuedBlobs;
+    private final Semaphore queuedOthers;
     private final AtomicReference<StorageAccessException> fatal = new AtomicReference<>();
     private final AtomicReference<String> gaveUp = new AtomicReference<>();
     private final AtomicBoolean listingFailed = new AtomicBoolean();
     private final AtomicInteger dryRunLines = new AtomicInteger();
+    /** Blob parts and the other parts list on separate threads: the others may wait for the blobs, never the reverse. */
     private final ExecutorService listingPool;
+    private final ExecutorService blobListingPool;
     private final ExecutorService smallPool;
     private final ExecutorService largePool;
     private DeleteJournal journal;
@@ -84,8 +93,10 @@ final class CopyRun {
         this.events = events;
         this.clock = clock;
         this.retries = new Retries(tuning);
-        this.queued = new Semaphore(tuning.maxQueued());
+        this.queuedBlobs = new Semaphore(Math.max(1, tuning.maxQueued() / 2));
+        this.queuedOthers = new Semaphore(Math.max(1, tuning.maxQueued() / 2));
         this.listingPool = Executors.newFixedThreadPool(tuning.listingThreads(), threads("list"));
+        this.blobListingPool = Executors.newFixedThreadPool(tuning.listingThreads(), threads("list-blobs"));
         this.smallPool = Executors.newFixedThreadPool(options.concurrency(), threads("copy"));
         this.largePool = Executors.newFixedThreadPool(options.largeWorkers(), threads("copy-large"));
     }
@@ -112,10 +123,7 @@ final class CopyRun {
             }
             try (ProgressReporter progress = new ProgressReporter(options.dryRun() ? "dry run" : "copy", counters, events,
                     tuning.progressInterval(), retries::retried)) {
-                // Every blob copy is planned (and registered as pending) before any link is looked at, so a link
-                // can wait for exactly the blob it points at.
-                runParts(partition.blobParts(), false);
-                runParts(partition.otherParts(), true);
+                runParts(partition);
                 counters.listingDone = true;
                 await(transfers.seal());
                 throwIfFatal();
@@ -130,6 +138,7 @@ final class CopyRun {
             throw new InterruptedIOException("copy interrupted; run it again to finish (it resumes where it stopped)");
         } finally {
             listingPool.shutdownNow();
+            blobListingPool.shutdownNow();
             smallPool.shutdown();
             largePool.shutdown();
             if (journal != null) {
@@ -171,11 +180,23 @@ final class CopyRun {
 
     // ---- listing and planning ---------------------------------------------------------------------
 
-    private void runParts(List<Partition.Part> parts, boolean ordered) throws InterruptedException {
-        List<CompletableFuture<Void>> running = new ArrayList<>(parts.size());
-        for (Partition.Part part : parts) {
-            running.add(CompletableFuture.runAsync(() -> runPart(part, ordered), listingPool));
+    /**
+     * Lists and plans every part. Both kinds are listed at the same time (the repository parts first: they are
+     * few and large, the long poles), but a link is written only once every blob part has been planned
+     * ({@link #blobsPlanned}), so that it can wait for exactly the blob it points at.
+     */
+    private void runParts(Partition partition) throws InterruptedException {
+        List<CompletableFuture<Void>> running = new ArrayList<>();
+        for (Partition.Part part : partition.otherParts()) {
+            running.add(CompletableFuture.runAsync(() -> runPart(part, true), listingPool));
         }
+        List<CompletableFuture<Void>> blobParts = new ArrayList<>();
+        for (Partition.Part part : partition.blobParts()) {
+            blobParts.add(CompletableFuture.runAsync(() -> runPart(part, false), blobListingPool));
+        }
+        // Completes even when a part failed (runPart never throws): links must not wait forever.
+        CompletableFuture.allOf(blobParts.toArray(CompletableFuture[]::new)).whenComplete((r, e) -> blobsPlanned.complete(null));
+        running.addAll(blobParts);
         await(CompletableFuture.allOf(running.toArray(CompletableFuture[]::new)));
     }
 
@@ -303,6 +324,7 @@ final class CopyRun {
      */
     private CompletableFuture<Void> start(ObjectInfo s, ObjectInfo d, RegistryKey rk, Decision decision, CompletableFuture<?> after)
             throws InterruptedException {
+        Semaphore queued = queue(rk.key());
         queued.acquire(); // bounds the work planned ahead of the copy, and with it memory
         CompletableFuture<Void> done;
         boolean link = rk.isLink() && s.size() <= MAX_LINK_BYTES;
@@ -348,10 +370,16 @@ final class CopyRun {
         return settled;
     }
 
-    /** A blob being copied in this run (links to it wait for it), or "ready" when it is not being copied. */
+    /**
+     * Completes with true once the blob is in the destination (or is not this run's to copy), false when its copy
+     * failed. Decided only after every blob part has been planned: before that, a blob not yet listed would look
+     * like one not being copied.
+     */
     private CompletableFuture<Boolean> blobReady(Digest digest) {
-        CompletableFuture<Boolean> pending = pendingBlobs.get(digest);
-        return pending == null ? READY : pending;
+        return blobsPlanned.thenCompose(x -> {
+            CompletableFuture<Boolean> pending = pendingBlobs.get(digest);
+            return pending == null ? READY : pending;
+        });
     }
 
     /** Reads the source link (comparing it with the destination when needed); null when nothing is to be written. */
@@ -553,12 +581,12 @@ final class CopyRun {
             journal.replay(stage, 1000, batch -> {
                 for (String key : batch) {
                     try {
-                        queued.acquire();
+                        queuedOthers.acquire();
                     } catch (InterruptedException e) {
                         interrupted.set(e);
                         return;
                     }
-                    stageDone.add(CompletableFuture.runAsync(() -> delete(key), smallPool).whenComplete((r, e) -> queued.release()));
+                    stageDone.add(CompletableFuture.runAsync(() -> delete(key), smallPool).whenComplete((r, e) -> queuedOthers.release()));
                 }
             });
             if (interrupted.get() != null) {
@@ -622,6 +650,7 @@ final class CopyRun {
 
     private void stopNow() {
         listingPool.shutdownNow();
+        blobListingPool.shutdownNow();
         smallPool.shutdownNow();
         largePool.shutdownNow();
     }
@@ -794,5 +823,10 @@ final class CopyRun {
         }
         int end = key.indexOf('/', tags.length());
         return end > tags.length() ? key.substring(tags.length(), end) : null;
+    }
+
+    /** The planning budget an object's work counts against. */
+    private Semaphore queue(String key) {
+        return key.startsWith(RegistryLayout.BLOBS) ? queuedBlobs : queuedOthers;
     }
 }
