@@ -27,11 +27,13 @@ import java.util.concurrent.Semaphore;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
 import org.dtrmigration.events.EventSink;
 import org.dtrmigration.layout.Digest;
 import org.dtrmigration.layout.RegistryKey;
 import org.dtrmigration.layout.RegistryLayout;
+import org.dtrmigration.storage.ContentSource;
 import org.dtrmigration.storage.ObjectInfo;
 import org.dtrmigration.storage.ObjectListing;
 import org.dtrmigration.storage.ObjectStore;
@@ -63,13 +65,22 @@ final class CopyRun {
     private final Differences problems = new Differences(KEPT_PROBLEMS, null);
     /** Blobs being copied in this run: links to them wait; a failed blob stays here (false) so its links are left out. */
     private final Map<Digest, CompletableFuture<Boolean>> pendingBlobs = new ConcurrentHashMap<>();
+    /** Completes when every blob part has been listed and its copies planned (registered in {@link #pendingBlobs}). */
+    private final CompletableFuture<Void> blobsPlanned = new CompletableFuture<>();
     private final Barrier transfers = new Barrier();
-    private final Semaphore queued;
+    /**
+     * Bounds work planned ahead, and with it memory. Blob parts and the other parts have separate budgets: work of
+     * the other parts may wait for the blob parts to be planned, which must never wait for a budget it holds.
+     */
+    private final Semaphore queuedBlobs;
+    private final Semaphore queuedOthers;
     private final AtomicReference<StorageAccessException> fatal = new AtomicReference<>();
     private final AtomicReference<String> gaveUp = new AtomicReference<>();
     private final AtomicBoolean listingFailed = new AtomicBoolean();
     private final AtomicInteger dryRunLines = new AtomicInteger();
+    /** Blob parts and the other parts list on separate threads: the others may wait for the blobs, never the reverse. */
     private final ExecutorService listingPool;
+    private final ExecutorService blobListingPool;
     private final ExecutorService smallPool;
     private final ExecutorService largePool;
     private DeleteJournal journal;
@@ -82,8 +93,10 @@ final class CopyRun {
         this.events = events;
         this.clock = clock;
         this.retries = new Retries(tuning);
-        this.queued = new Semaphore(tuning.maxQueued());
+        this.queuedBlobs = new Semaphore(Math.max(1, tuning.maxQueued() / 2));
+        this.queuedOthers = new Semaphore(Math.max(1, tuning.maxQueued() / 2));
         this.listingPool = Executors.newFixedThreadPool(tuning.listingThreads(), threads("list"));
+        this.blobListingPool = Executors.newFixedThreadPool(tuning.listingThreads(), threads("list-blobs"));
         this.smallPool = Executors.newFixedThreadPool(options.concurrency(), threads("copy"));
         this.largePool = Executors.newFixedThreadPool(options.largeWorkers(), threads("copy-large"));
     }
@@ -110,10 +123,7 @@ final class CopyRun {
             }
             try (ProgressReporter progress = new ProgressReporter(options.dryRun() ? "dry run" : "copy", counters, events,
                     tuning.progressInterval(), retries::retried)) {
-                // Every blob copy is planned (and registered as pending) before any link is looked at, so a link
-                // can wait for exactly the blob it points at.
-                runParts(partition.blobParts(), false);
-                runParts(partition.otherParts(), true);
+                runParts(partition);
                 counters.listingDone = true;
                 await(transfers.seal());
                 throwIfFatal();
@@ -128,6 +138,7 @@ final class CopyRun {
             throw new InterruptedIOException("copy interrupted; run it again to finish (it resumes where it stopped)");
         } finally {
             listingPool.shutdownNow();
+            blobListingPool.shutdownNow();
             smallPool.shutdown();
             largePool.shutdown();
             if (journal != null) {
@@ -169,11 +180,23 @@ final class CopyRun {
 
     // ---- listing and planning ---------------------------------------------------------------------
 
-    private void runParts(List<Partition.Part> parts, boolean ordered) throws InterruptedException {
-        List<CompletableFuture<Void>> running = new ArrayList<>(parts.size());
-        for (Partition.Part part : parts) {
-            running.add(CompletableFuture.runAsync(() -> runPart(part, ordered), listingPool));
+    /**
+     * Lists and plans every part. Both kinds are listed at the same time (the repository parts first: they are
+     * few and large, the long poles), but a link is written only once every blob part has been planned
+     * ({@link #blobsPlanned}), so that it can wait for exactly the blob it points at.
+     */
+    private void runParts(Partition partition) throws InterruptedException {
+        List<CompletableFuture<Void>> running = new ArrayList<>();
+        for (Partition.Part part : partition.otherParts()) {
+            running.add(CompletableFuture.runAsync(() -> runPart(part, true), listingPool));
         }
+        List<CompletableFuture<Void>> blobParts = new ArrayList<>();
+        for (Partition.Part part : partition.blobParts()) {
+            blobParts.add(CompletableFuture.runAsync(() -> runPart(part, false), blobListingPool));
+        }
+        // Completes even when a part failed (runPart never throws): links must not wait forever.
+        CompletableFuture.allOf(blobParts.toArray(CompletableFuture[]::new)).whenComplete((r, e) -> blobsPlanned.complete(null));
+        running.addAll(blobParts);
         await(CompletableFuture.allOf(running.toArray(CompletableFuture[]::new)));
     }
 
@@ -301,6 +324,7 @@ final class CopyRun {
      */
     private CompletableFuture<Void> start(ObjectInfo s, ObjectInfo d, RegistryKey rk, Decision decision, CompletableFuture<?> after)
             throws InterruptedException {
+        Semaphore queued = queue(rk.key());
         queued.acquire(); // bounds the work planned ahead of the copy, and with it memory
         CompletableFuture<Void> done;
         boolean link = rk.isLink() && s.size() <= MAX_LINK_BYTES;
@@ -309,6 +333,7 @@ final class CopyRun {
             done = prepared.thenCombine(after.handle((r, e) -> null), (content, ignored) -> content)
                     .thenComposeAsync(content -> content == null ? DONE : commitLink(s, rk, content), smallPool);
         } else if (rk instanceof RegistryKey.BlobData blob) {
+            counters.planned(s.size());
             ExecutorService pool = s.size() > tuning.largeObjectBytes() ? largePool : smallPool;
             CompletableFuture<Boolean> copied = after.handle((r, e) -> null).thenApplyAsync(x -> copyObject(s, rk), pool);
             pendingBlobs.put(blob.digest(), copied);
@@ -320,10 +345,16 @@ final class CopyRun {
             done = copied.thenApply(ok -> null);
         } else {
             ExecutorService pool = s.size() > tuning.largeObjectBytes() ? largePool : smallPool;
+            if (decision == Decision.COPY) {
+                counters.planned(s.size());
+            }
             done = after.handle((r, e) -> null).thenAcceptAsync(x -> {
                 if (decision == Decision.COMPARE && sameContent(s, d)) {
                     counters.unchanged.incrementAndGet();
                 } else {
+                    if (decision == Decision.COMPARE) {
+                        counters.planned(s.size());
+                    }
                     copyObject(s, rk);
                 }
             }, pool);
@@ -339,10 +370,16 @@ final class CopyRun {
         return settled;
     }
 
-    /** A blob being copied in this run (links to it wait for it), or "ready" when it is not being copied. */
+    /**
+     * Completes with true once the blob is in the destination (or is not this run's to copy), false when its copy
+     * failed. Decided only after every blob part has been planned: before that, a blob not yet listed would look
+     * like one not being copied.
+     */
     private CompletableFuture<Boolean> blobReady(Digest digest) {
-        CompletableFuture<Boolean> pending = pendingBlobs.get(digest);
-        return pending == null ? READY : pending;
+        return blobsPlanned.thenCompose(x -> {
+            CompletableFuture<Boolean> pending = pendingBlobs.get(digest);
+            return pending == null ? READY : pending;
+        });
     }
 
     /** Reads the source link (comparing it with the destination when needed); null when nothing is to be written. */
@@ -434,13 +471,16 @@ final class CopyRun {
         }
     }
 
-    /** Streams one object; a blob is hashed on the way and never lands unless it matches its digest. */
+    /**
+     * Streams one object; a blob is hashed on the way and never lands unless it matches its digest. Blobs are
+     * offered to the destination as re-readable content (they are immutable), so a driver may stream a large one
+     * in a single request and re-read it for a retry instead of buffering it.
+     */
     private boolean copyObject(ObjectInfo s, RegistryKey rk) {
         if (stopped()) {
             return false;
         }
         String key = s.key();
-        counters.planned(s.size());
         if (options.dryRun()) {
             counters.copied(s.size());
             dryRunLine("would copy " + key + " (" + Sizes.bytes(s.size()) + ")");
@@ -448,13 +488,17 @@ final class CopyRun {
         }
         try {
             retries.get(() -> {
-                try (InputStream in = source.read(key)) {
-                    InputStream body = new Counting(in, counters);
-                    if (rk instanceof RegistryKey.BlobData blob) {
-                        body = new VerifyingInputStream(body, "the source " + source.describe(), key, blob.digest(), s.size());
-                        destination.write(key, body, s.size(), null);
-                    } else {
-                        destination.write(key, body, -1, null); // a live _uploads file may have grown since it was listed
+                if (rk instanceof RegistryKey.BlobData blob) {
+                    AtomicLong previousOpen = new AtomicLong();
+                    destination.write(key, ContentSource.of(s.size(), () -> {
+                        // A re-read (for a signature pass or a retry) supersedes what the previous one streamed.
+                        counters.streamedBytes.addAndGet(-previousOpen.getAndSet(0));
+                        return new VerifyingInputStream(new Counting(source.read(key), counters, previousOpen),
+                                "the source " + source.describe(), key, blob.digest(), s.size());
+                    }));
+                } else {
+                    try (InputStream in = source.read(key)) {
+                        destination.write(key, new Counting(in, counters, new AtomicLong()), -1, null); // a live _uploads file may have grown
                     }
                 }
                 return null;
@@ -537,12 +581,12 @@ final class CopyRun {
             journal.replay(stage, 1000, batch -> {
                 for (String key : batch) {
                     try {
-                        queued.acquire();
+                        queuedOthers.acquire();
                     } catch (InterruptedException e) {
                         interrupted.set(e);
                         return;
                     }
-                    stageDone.add(CompletableFuture.runAsync(() -> delete(key), smallPool).whenComplete((r, e) -> queued.release()));
+                    stageDone.add(CompletableFuture.runAsync(() -> delete(key), smallPool).whenComplete((r, e) -> queuedOthers.release()));
                 }
             });
             if (interrupted.get() != null) {
@@ -606,6 +650,7 @@ final class CopyRun {
 
     private void stopNow() {
         listingPool.shutdownNow();
+        blobListingPool.shutdownNow();
         smallPool.shutdownNow();
         largePool.shutdownNow();
     }
@@ -646,10 +691,12 @@ final class CopyRun {
     /** Counts bytes as they stream, for the transfer rate. */
     private static final class Counting extends FilterInputStream {
         private final Counters counters;
+        private final AtomicLong thisOpen;
 
-        Counting(InputStream in, Counters counters) {
+        Counting(InputStream in, Counters counters, AtomicLong thisOpen) {
             super(in);
             this.counters = counters;
+            this.thisOpen = thisOpen;
         }
 
         @Override
@@ -657,6 +704,7 @@ final class CopyRun {
             int b = super.read();
             if (b >= 0) {
                 counters.streamedBytes.incrementAndGet();
+                thisOpen.incrementAndGet();
             }
             return b;
         }
@@ -666,6 +714,7 @@ final class CopyRun {
             int n = super.read(b, off, len);
             if (n > 0) {
                 counters.streamedBytes.addAndGet(n);
+                thisOpen.addAndGet(n);
             }
             return n;
         }
@@ -774,5 +823,10 @@ final class CopyRun {
         }
         int end = key.indexOf('/', tags.length());
         return end > tags.length() ? key.substring(tags.length(), end) : null;
+    }
+
+    /** The planning budget an object's work counts against. */
+    private Semaphore queue(String key) {
+        return key.startsWith(RegistryLayout.BLOBS) ? queuedBlobs : queuedOthers;
     }
 }

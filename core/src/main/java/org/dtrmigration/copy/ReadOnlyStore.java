@@ -68,6 +68,11 @@ public final class ReadOnlyStore implements ObjectStore {
     }
 
     @Override
+    public void write(String key, org.dtrmigration.storage.ContentSource content) {
+        throw refused("write", key);
+    }
+
+    @Override
     public void delete(String key) {
         throw refused("delete", key);
     }

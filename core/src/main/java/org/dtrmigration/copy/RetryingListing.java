@@ -37,9 +37,16 @@ final class RetryingListing implements ObjectListing {
             return false;
         }
         try {
-            next = retries.get(this::advance);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
+            next = advance(); // the common case, without the cost of a retry execution per key
+        } catch (IOException | UncheckedIOException first) {
+            if (!Retries.isTransient(first)) {
+                throw first instanceof IOException io ? new UncheckedIOException(io) : (UncheckedIOException) first;
+            }
+            try {
+                next = retries.get(this::advance);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
         }
         if (next == null) {
             done = true;

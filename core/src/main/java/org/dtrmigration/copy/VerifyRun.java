@@ -42,6 +42,7 @@ final class VerifyRun {
     private static final int KEPT = 1000;
     private static final int MANIFEST_CACHE = 10_000;
     private static final int MAX_INDEX_DEPTH = 3;
+    private static final CompletableFuture<Void> DONE = CompletableFuture.completedFuture(null);
 
     private final ObjectStore source;
     private final ObjectStore destination;
@@ -53,7 +54,14 @@ final class VerifyRun {
     private final BlobIndex sourceBlobs = new BlobIndex();
     private final BlobIndex destinationBlobs = new BlobIndex();
     private final Barrier checks = new Barrier();
-    private final Semaphore queued;
+    /** Completes when every blob part is listed and the blob sets are frozen. */
+    private final CompletableFuture<Void> indexed = new CompletableFuture<>();
+    /**
+     * Bounds work planned ahead, and with it memory. Blob parts and the other parts have separate budgets: work of
+     * the other parts may wait for the blob parts to be planned, which must never wait for a budget it holds.
+     */
+    private final Semaphore queuedBlobs;
+    private final Semaphore queuedOthers;
     private final AtomicReference<StorageAccessException> fatal = new AtomicReference<>();
     private final AtomicLong sourceObjects = new AtomicLong();
     private final AtomicLong sourceBytes = new AtomicLong();
@@ -68,7 +76,9 @@ final class VerifyRun {
             return size() > MANIFEST_CACHE;
         }
     };
+    /** Blob parts and the other parts list on separate threads: the others may wait for the blobs, never the reverse. */
     private final ExecutorService listingPool;
+    private final ExecutorService blobListingPool;
     private final ExecutorService checkPool;
     private volatile int partsTotal;
 
@@ -82,9 +92,11 @@ final class VerifyRun {
         this.events = events;
         this.retries = new Retries(tuning);
         this.differences = new Differences(KEPT, listener);
-        this.queued = new Semaphore(tuning.maxQueued());
+        this.queuedBlobs = new Semaphore(Math.max(1, tuning.maxQueued() / 2));
+        this.queuedOthers = new Semaphore(Math.max(1, tuning.maxQueued() / 2));
         AtomicInteger n = new AtomicInteger();
         this.listingPool = Executors.newFixedThreadPool(tuning.listingThreads(), r -> daemon(r, "dtr-migrate-verify-list-" + n.incrementAndGet()));
+        this.blobListingPool = Executors.newFixedThreadPool(tuning.listingThreads(), r -> daemon(r, "dtr-migrate-verify-list-" + n.incrementAndGet()));
         this.checkPool = Executors.newFixedThreadPool(options.concurrency(), r -> daemon(r, "dtr-migrate-verify-" + n.incrementAndGet()));
     }
 
@@ -105,11 +117,7 @@ final class VerifyRun {
             partsTotal = partition.blobParts().size() + partition.otherParts().size();
             long ms = tuning.progressInterval().toMillis();
             timer.scheduleAtFixedRate(() -> events.progress(progressLine()), ms, ms, java.util.concurrent.TimeUnit.MILLISECONDS);
-            runParts(partition.blobParts(), true);
-            // Link targets are checked against complete blob sets: all blob parts are listed first.
-            sourceBlobs.freeze();
-            destinationBlobs.freeze();
-            runParts(partition.otherParts(), false);
+            runParts(partition);
             await(checks.seal());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
@@ -118,6 +126,7 @@ final class VerifyRun {
         } finally {
             timer.shutdownNow();
             listingPool.shutdownNow();
+            blobListingPool.shutdownNow();
             checkPool.shutdown();
         }
         if (fatal.get() != null) {
@@ -143,11 +152,25 @@ final class VerifyRun {
                 + ", listing " + partsDone.get() + "/" + partsTotal + " prefixes";
     }
 
-    private void runParts(List<Partition.Part> parts, boolean blobPhase) throws InterruptedException {
-        List<CompletableFuture<Void>> running = new ArrayList<>(parts.size());
-        for (Partition.Part part : parts) {
-            running.add(CompletableFuture.runAsync(() -> runPart(part, blobPhase), listingPool));
+    /**
+     * Lists both kinds of parts at once (repositories first: few, large); link targets are checked only once the
+     * blob parts are all listed and the blob sets are complete ({@link #indexed}).
+     */
+    private void runParts(Partition partition) throws InterruptedException {
+        List<CompletableFuture<Void>> running = new ArrayList<>();
+        for (Partition.Part part : partition.otherParts()) {
+            running.add(CompletableFuture.runAsync(() -> runPart(part, false), listingPool));
         }
+        List<CompletableFuture<Void>> blobParts = new ArrayList<>();
+        for (Partition.Part part : partition.blobParts()) {
+            blobParts.add(CompletableFuture.runAsync(() -> runPart(part, true), blobListingPool));
+        }
+        CompletableFuture.allOf(blobParts.toArray(CompletableFuture[]::new)).whenComplete((r, e) -> {
+            sourceBlobs.freeze();
+            destinationBlobs.freeze();
+            indexed.complete(null);
+        });
+        running.addAll(blobParts);
         await(CompletableFuture.allOf(running.toArray(CompletableFuture[]::new)));
     }
 
@@ -241,8 +264,13 @@ final class VerifyRun {
 
     /** Runs a read-only check on the pool, bounded in number queued. */
     private void check(String key, CheckedRunnable task) throws InterruptedException {
+        check(key, task, DONE);
+    }
+
+    private void check(String key, CheckedRunnable task, CompletableFuture<Void> after) throws InterruptedException {
+        Semaphore queued = queue(key);
         queued.acquire();
-        checks.add(CompletableFuture.runAsync(() -> {
+        checks.add(after.thenRunAsync(() -> {
             if (fatal.get() != null) {
                 return;
             }
@@ -308,10 +336,10 @@ final class VerifyRun {
 
     private void checkTarget(RegistryKey rk, String key) throws InterruptedException {
         switch (rk.kind()) {
-            case LAYER_LINK -> present(key, ((RegistryKey.LayerLink) rk).digest(), "blob");
-            case REVISION_LINK -> present(key, ((RegistryKey.RevisionLink) rk).digest(), "manifest");
-            case TAG_INDEX_LINK -> present(key, ((RegistryKey.TagIndexLink) rk).digest(), "manifest");
-            case TAG_CURRENT_LINK -> check(key, () -> checkTag(key));
+            case LAYER_LINK -> check(key, () -> present(key, ((RegistryKey.LayerLink) rk).digest(), "blob"), indexed);
+            case REVISION_LINK -> check(key, () -> present(key, ((RegistryKey.RevisionLink) rk).digest(), "manifest"), indexed);
+            case TAG_INDEX_LINK -> check(key, () -> present(key, ((RegistryKey.TagIndexLink) rk).digest(), "manifest"), indexed);
+            case TAG_CURRENT_LINK -> check(key, () -> checkTag(key), indexed);
             default -> {
                 // not a link
             }
@@ -390,5 +418,10 @@ final class VerifyRun {
         } catch (ExecutionException e) {
             throw new IllegalStateException("internal error: " + e.getCause(), e.getCause());
         }
+    }
+
+    /** The planning budget an object's work counts against. */
+    private Semaphore queue(String key) {
+        return key.startsWith(RegistryLayout.BLOBS) ? queuedBlobs : queuedOthers;
     }
 }

@@ -289,7 +289,7 @@ public final class AzureBlobStore implements ObjectStore {
                 throw translate(e, "write block " + number + " of", key);
             }
             return id;
-        });
+        }, true); // the committed blob carries the whole content's MD5, so listings can compare it
         checkLength(key, length, result.length());
         checkMd5(key, md5, result.md5());
         try {

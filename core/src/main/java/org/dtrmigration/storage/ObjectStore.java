@@ -90,6 +90,18 @@ public interface ObjectStore extends Closeable {
      */
     void write(String key, InputStream content, long length, byte[] md5) throws IOException;
 
+    /**
+     * Writes an object whose content can be re-read ({@link ContentSource}), with the guarantees of
+     * {@link #write(String, InputStream, long, byte[])}. A driver may then stream a large object in a single
+     * request instead of buffering it or splitting it into parts. The default reads the content once through the
+     * stream-based write.
+     */
+    default void write(String key, ContentSource content) throws IOException {
+        try (InputStream in = content.open()) {
+            write(key, in, content.length(), null);
+        }
+    }
+
     /** Deletes the object; deleting a missing object is not an error. */
     void delete(String key) throws IOException;
 

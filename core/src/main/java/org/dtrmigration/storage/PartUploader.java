@@ -33,7 +33,7 @@ final class PartUploader implements AutoCloseable {
         String upload(int partNumber, byte[] data, int length, byte[] md5) throws IOException;
     }
 
-    /** What was uploaded: total bytes, MD5 of the whole content, and part ids in part order. */
+    /** What was uploaded: total bytes, MD5 of the whole content (null when not asked for), and part ids in part order. */
     record Result(long length, byte[] md5, List<String> partIds) {
     }
 
@@ -55,8 +55,11 @@ final class PartUploader implements AutoCloseable {
         this.memory = new Semaphore(maxPermits);
     }
 
-    Result upload(InputStream in, int partSize, PartSink sink) throws IOException {
-        MessageDigest whole = Md5.digest();
+    /**
+     * @param wholeMd5 also compute the MD5 of the whole content (a pass over every byte: only when the caller needs it)
+     */
+    Result upload(InputStream in, int partSize, PartSink sink, boolean wholeMd5) throws IOException {
+        MessageDigest whole = wholeMd5 ? Md5.digest() : null;
         Map<Integer, String> ids = new ConcurrentHashMap<>();
         AtomicReference<Throwable> failure = new AtomicReference<>();
         InFlight inFlight = new InFlight();
@@ -80,7 +83,9 @@ final class PartUploader implements AutoCloseable {
                     break;
                 }
                 int number = ++partNumber;
-                whole.update(buffer, 0, n);
+                if (whole != null) {
+                    whole.update(buffer, 0, n);
+                }
                 total += n;
                 byte[] partMd5 = Md5.of(buffer, 0, n);
                 byte[] data = buffer;
@@ -119,7 +124,7 @@ final class PartUploader implements AutoCloseable {
         for (int i = 1; i <= partNumber; i++) {
             ordered.add(ids.get(i));
         }
-        return new Result(total, whole.digest(), ordered);
+        return new Result(total, whole == null ? null : whole.digest(), ordered);
     }
 
     private void acquire(int permits) throws InterruptedIOException {

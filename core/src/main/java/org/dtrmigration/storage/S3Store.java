@@ -16,6 +16,7 @@ import java.util.NoSuchElementException;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.atomic.AtomicReference;
 import org.dtrmigration.secret.Secret;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
@@ -25,6 +26,7 @@ import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.awscore.retry.AwsRetryStrategy;
 import software.amazon.awssdk.core.checksums.RequestChecksumCalculation;
 import software.amazon.awssdk.core.checksums.ResponseChecksumValidation;
+import software.amazon.awssdk.core.exception.NonRetryableException;
 import software.amazon.awssdk.core.exception.SdkClientException;
 import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.core.interceptor.Context;
@@ -52,6 +54,11 @@ public final class S3Store implements ObjectStore {
     private static final String OCTET_STREAM = "application/octet-stream";
     /** S3 allows at most this many parts per upload. */
     private static final int MAX_PARTS = 10_000;
+    /**
+     * Re-readable content up to this size goes in one streamed PutObject: no buffering, no part requests, and
+     * servers that assemble multipart uploads by copying (S3Proxy, MinIO on a filesystem) are spared that copy.
+     */
+    static final long SINGLE_PUT_LIMIT = 256L * StoreOptions.MiB;
     private static final Set<String> CREDENTIAL_ERRORS = Set.of("InvalidAccessKeyId", "SignatureDoesNotMatch", "ExpiredToken",
             "InvalidToken", "TokenRefreshRequired", "InvalidClientTokenId", "InvalidSecurity");
 
@@ -271,6 +278,73 @@ public final class S3Store implements ObjectStore {
         }
     }
 
+    /**
+     * Streams a re-readable object above the multipart threshold in a single PutObject, opening the content anew
+     * for each pass the SDK makes (over plain http it hashes the body for the signature, then sends it; a retry
+     * sends it again). No Content-MD5 here: over http the signed payload hash lets the server check the body,
+     * over https TLS protects it, and callers like the copier verify the content's own digest as it streams.
+     * A failure of the content itself (a source read error, a digest mismatch) is thrown as it was, not retried.
+     */
+    @Override
+    public void write(String key, ContentSource content) throws IOException {
+        long length = content.length();
+        if (length <= options.multipartThreshold() || length > SINGLE_PUT_LIMIT) {
+            ObjectStore.super.write(key, content);
+            return;
+        }
+        String objectKey = objectKey(key);
+        AtomicReference<IOException> contentFailure = new AtomicReference<>();
+        try {
+            s3.putObject(b -> b.bucket(location.bucket()).key(objectKey).contentLength(length).contentType(OCTET_STREAM),
+                    RequestBody.fromContentProvider(() -> {
+                        if (contentFailure.get() != null) {
+                            throw NonRetryableException.create("the content failed: " + contentFailure.get().getMessage(), contentFailure.get());
+                        }
+                        try {
+                            return new FailureRecording(content.open(), contentFailure);
+                        } catch (IOException e) {
+                            contentFailure.compareAndSet(null, e);
+                            throw NonRetryableException.create("cannot open the content: " + e.getMessage(), e);
+                        }
+                    }, length, OCTET_STREAM));
+        } catch (SdkException e) {
+            if (contentFailure.get() != null) {
+                throw contentFailure.get();
+            }
+            throw translate(e, "write", key);
+        }
+    }
+
+    /** Remembers an I/O failure of the content, so that it is reported as itself and not retried as a network error. */
+    private static final class FailureRecording extends java.io.FilterInputStream {
+        private final AtomicReference<IOException> failure;
+
+        FailureRecording(InputStream in, AtomicReference<IOException> failure) {
+            super(in);
+            this.failure = failure;
+        }
+
+        @Override
+        public int read() throws IOException {
+            try {
+                return super.read();
+            } catch (IOException e) {
+                failure.compareAndSet(null, e);
+                throw e;
+            }
+        }
+
+        @Override
+        public int read(byte[] b, int off, int len) throws IOException {
+            try {
+                return super.read(b, off, len);
+            } catch (IOException e) {
+                failure.compareAndSet(null, e);
+                throw e;
+            }
+        }
+    }
+
     private void writeMultipart(String key, String objectKey, InputStream content, long length, byte[] md5) throws IOException {
         String uploadId;
         try {
@@ -287,9 +361,11 @@ public final class S3Store implements ObjectStore {
                 } catch (SdkException e) {
                     throw translate(e, "write part " + number + " of", key);
                 }
-            });
+            }, md5 != null); // S3 keeps no whole-object MD5 for multipart uploads: compute it only to check it
             checkLength(key, length, result.length());
-            checkMd5(key, md5, result.md5());
+            if (md5 != null) {
+                checkMd5(key, md5, result.md5());
+            }
             List<CompletedPart> completed = new ArrayList<>(result.partIds().size());
             for (int i = 0; i < result.partIds().size(); i++) {
                 completed.add(CompletedPart.builder().partNumber(i + 1).eTag(result.partIds().get(i)).build());

@@ -30,9 +30,54 @@ public final class ChildCopy {
         StorageLocation to = StorageLocation.parse(args[1], "to");
         StoreOptions small = StoreOptions.defaults().withMultipart(StoreOptions.MIN_PART_SIZE, StoreOptions.MIN_PART_SIZE);
         try (ObjectStore destination = new StoreFactory(small).open(to, EnvironmentCredentials.system().resolve(to, "to"))) {
+            // Offered as plain streams, large blobs go through multipart uploads: what the kill should leave half-done.
             CopyResult result = new Copier(CopyOptions.defaults().withConcurrency(4), EventSink.printingTo(System.out), Tuning.defaults(),
-                    Clock.systemUTC()).copy(new Slow(new FilesystemStore(Path.of(args[0]))), destination);
+                    Clock.systemUTC()).copy(new Slow(new FilesystemStore(Path.of(args[0]))), new StreamsOnly(destination));
             System.out.println(result.complete() ? "COMPLETE" : "INCOMPLETE");
+        }
+    }
+
+    /** Hides the driver's re-readable single-request write, so that large objects use the streamed (multipart) path. */
+    private record StreamsOnly(ObjectStore delegate) implements ObjectStore {
+        @Override
+        public String describe() {
+            return delegate.describe();
+        }
+
+        @Override
+        public ObjectListing list(String prefix) throws IOException {
+            return delegate.list(prefix);
+        }
+
+        @Override
+        public List<String> listChildren(String prefix) throws IOException {
+            return delegate.listChildren(prefix);
+        }
+
+        @Override
+        public Optional<ObjectInfo> stat(String key) throws IOException {
+            return delegate.stat(key);
+        }
+
+        @Override
+        public InputStream read(String key) throws IOException {
+            return delegate.read(key);
+        }
+
+        @Override
+        public void write(String key, InputStream content, long length, byte[] md5) throws IOException {
+            delegate.write(key, content, length, md5);
+        }
+
+        @Override
+        public void delete(String key) throws IOException {
+            delegate.delete(key);
+        }
+
+        @Override
+        public int abortIncompleteWrites(String prefix, java.time.Instant startedBefore, java.util.function.Predicate<String> keys)
+                throws IOException {
+            return delegate.abortIncompleteWrites(prefix, startedBefore, keys);
         }
     }
 

@@ -318,6 +318,19 @@ class CopierTest {
     }
 
     @Test
+    void aTinyPlanningBudgetNeitherDeadlocksNorChangesTheResult() throws IOException {
+        // Far more links than budget: links wait for blob planning, which must still get its share.
+        Tuning tiny = FAST.withMaxQueued(4).withListingThreads(2);
+        org.junit.jupiter.api.Assertions.assertTimeoutPreemptively(Duration.ofSeconds(60), () -> {
+            CopyResult result = new Copier(CopyOptions.defaults().withConcurrency(2), events, tiny, Clock.systemUTC()).copy(source, destination);
+            assertThat(result.complete()).isTrue();
+            VerifyReport report = new Verifier(VerifyOptions.defaults().withDeep(true).withConcurrency(2), events, tiny).verify(source, destination, null);
+            assertThat(report.clean()).isTrue();
+        });
+        assertThat(Trees.snapshot(destination)).isEqualTo(Trees.snapshot(source));
+    }
+
+    @Test
     void progressIsReportedWhileCopying() throws IOException {
         FaultyStore slow = new FaultyStore(destination);
         slow.writeDelayMillis = 2;

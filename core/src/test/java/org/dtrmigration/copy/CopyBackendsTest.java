@@ -147,6 +147,26 @@ class CopyBackendsTest {
 
     @ParameterizedTest
     @EnumSource(value = Backend.class, names = {"S3", "AZURE"})
+    void aCorruptLargeSourceBlobNeverLandsInTheDestination(Backend backend) throws IOException {
+        ObjectStore source = open(Backend.FS, "source");
+        // 9 MiB: above the multipart threshold, so S3 streams it in one re-readable PUT and Azure stages blocks.
+        org.dtrmigration.layout.WrittenImage image = Trees.push(source, "big/corrupt", "v1", 8, 1, 9 * 1024 * 1024, 9 * 1024 * 1024 + 1);
+        List<Digest> layers = new org.dtrmigration.layout.RegistryTreeReader(source).manifest(image.manifest()).layers();
+        String blob = RegistryLayout.blobData(layers.get(0));
+        Trees.flipByte(source, blob);
+        ObjectStore destination = open(backend, "destination");
+
+        CopyResult result = copy(source, destination);
+
+        assertThat(result.complete()).isFalse();
+        assertThat(result.problems()).filteredOn(d -> d.kind() == Difference.Kind.CORRUPT_SOURCE).singleElement()
+                .satisfies(d -> assertThat(d.key()).isEqualTo(blob));
+        assertThat(destination.stat(blob)).isEmpty();
+        assertThat(result.retries()).as("a corrupt blob is not retried").isZero();
+    }
+
+    @ParameterizedTest
+    @EnumSource(value = Backend.class, names = {"S3", "AZURE"})
     void badCredentialsStopWithAClearErrorAndWriteNothing(Backend backend) throws IOException {
         ObjectStore source = open(Backend.FS, "source");
         Trees.generate(source, TreeSpec.small(3).withRepositories(1));

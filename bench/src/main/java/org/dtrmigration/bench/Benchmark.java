@@ -1,0 +1,190 @@
+package org.dtrmigration.bench;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import org.dtrmigration.layout.Digest;
+import org.dtrmigration.layout.RegistryLayout;
+import org.dtrmigration.layout.RegistryTreeWriter;
+import org.dtrmigration.layout.TreeGenerator;
+import org.dtrmigration.storage.FilesystemStore;
+import org.dtrmigration.storage.ObjectStore;
+import org.dtrmigration.storage.StoreFactory;
+import org.dtrmigration.testing.S3ProxyServer;
+
+/**
+ * Copies one generated registry tree from the local filesystem to S3Proxy on loopback with this copier and with
+ * rclone, side by side in one run, and prints the ratios:
+ *
+ * <ol>
+ *   <li>full copy: the copier vs {@code rclone copy --transfers 16 --checkers 16};</li>
+ *   <li>a tag moved in the source (same 71-byte size), then an unchanged re-run: the copier vs
+ *       {@code rclone copy --checksum …}; both must copy the moved tag;</li>
+ *   <li>the copier's peak heap (run with -Xmx512m).</li>
+ * </ol>
+ *
+ * Arguments: {@code [--scale S] [--work DIR] [--rclone PATH] [--concurrency N]}. Credentials for both tools go
+ * through environment variables only.
+ */
+public final class Benchmark {
+
+    private Benchmark() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        double scale = 1.0;
+        Path work = null;
+        String rclone = "rclone";
+        String concurrency = "64";
+        for (int i = 0; i < args.length; i++) {
+            switch (args[i]) {
+                case "--scale" -> scale = Double.parseDouble(args[++i]);
+                case "--work" -> work = Path.of(args[++i]);
+                case "--rclone" -> rclone = args[++i];
+                case "--concurrency" -> concurrency = args[++i];
+                default -> throw new IllegalArgumentException("unknown argument " + args[i]
+                        + "; usage: [--scale S] [--work DIR] [--rclone PATH] [--concurrency N]");
+            }
+        }
+        if (work == null) {
+            work = Files.createTempDirectory("dtr-migrate-bench-");
+        }
+        Files.createDirectories(work);
+        Path sourceDir = work.resolve("source-" + scale);
+        System.out.printf(Locale.ROOT, "# dtr-migrate copy benchmark, scale %.2f, %d cores, load %s%n", scale,
+                Runtime.getRuntime().availableProcessors(), loadAverage());
+
+        FilesystemStore source = new FilesystemStore(Files.createDirectories(sourceDir));
+        Path marker = sourceDir.resolve(".generated");
+        if (!Files.exists(marker)) {
+            long t0 = System.nanoTime();
+            long[] blobs = BenchTree.generate(source, scale);
+            Files.writeString(marker, blobs[0] + " " + blobs[1]);
+            System.out.printf(Locale.ROOT, "generated the tree in %.1f s%n", seconds(t0));
+        }
+        long objects;
+        long bytes = 0;
+        var all = source.list(RegistryLayout.ROOT).toList();
+        objects = all.size();
+        for (var info : all) {
+            bytes += info.size();
+        }
+        System.out.printf(Locale.ROOT, "tree: %,d objects, %.2f GiB (%s)%n", objects, bytes / (double) (1L << 30), sourceDir);
+
+        try (S3ProxyServer s3 = S3ProxyServer.start()) {
+            s3.createBucket("copier");
+            s3.createBucket("rclone");
+            String from = source.root().toUri().toString();
+            String copierTo = s3.uri("copier", "registry");
+            Map<String, String> awsEnv = Map.of("AWS_ACCESS_KEY_ID", S3ProxyServer.ACCESS_KEY, "AWS_SECRET_ACCESS_KEY", S3ProxyServer.SECRET_KEY);
+            Map<String, String> rcloneEnv = Map.of(
+                    "RCLONE_CONFIG", work.resolve("no-rclone.conf").toString(),
+                    "RCLONE_CONFIG_BENCH_TYPE", "s3",
+                    "RCLONE_CONFIG_BENCH_PROVIDER", "Other",
+                    "RCLONE_CONFIG_BENCH_ENV_AUTH", "false",
+                    "RCLONE_CONFIG_BENCH_ACCESS_KEY_ID", S3ProxyServer.ACCESS_KEY,
+                    "RCLONE_CONFIG_BENCH_SECRET_ACCESS_KEY", S3ProxyServer.SECRET_KEY,
+                    "RCLONE_CONFIG_BENCH_ENDPOINT", s3.endpoint().toString(),
+                    "RCLONE_CONFIG_BENCH_REGION", "us-east-1");
+            String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+            List<String> copier = List.of(java, "-Xmx512m", "-cp", System.getProperty("java.class.path"), CopyProbe.class.getName());
+            List<String> rcloneCopy = List.of(rclone, "copy", sourceDir.toString(), "bench:rclone/registry", "--transfers", "16",
+                    "--checkers", "16", "--exclude", "/.generated");
+
+            Run copierFull = run(work, "copier-full", concat(copier, "copy", from, copierTo, concurrency), awsEnv);
+            Run rcloneFull = run(work, "rclone-full", rcloneCopy, rcloneEnv);
+
+            // A tag moves to another manifest of its repository: same 71 bytes, different content; plus its index link.
+            // (Alternating between two targets, so that every run of the benchmark moves it.)
+            String repo = TreeGenerator.repositoryName(0);
+            String tagKey = RegistryLayout.tagCurrentLink(repo, TreeGenerator.tagName(0));
+            Digest now = RegistryLayout.parseLink(source.readAllBytes(tagKey));
+            Digest target = RegistryLayout.parseLink(source.readAllBytes(RegistryLayout.tagCurrentLink(repo, TreeGenerator.tagName(1))));
+            if (target.equals(now)) {
+                target = RegistryLayout.parseLink(source.readAllBytes(RegistryLayout.tagCurrentLink(repo, TreeGenerator.tagName(2))));
+            }
+            new RegistryTreeWriter(source).tag(repo, TreeGenerator.tagName(0), target);
+
+            Run copierAgain = run(work, "copier-rerun", concat(copier, "copy", from, copierTo, concurrency), awsEnv);
+            Run rcloneAgain = run(work, "rclone-rerun", concat(rcloneCopy, "--checksum"), rcloneEnv);
+            Run verify = run(work, "copier-verify", concat(copier, "verify", from, copierTo), awsEnv);
+
+            boolean copierMoved = linkIn(s3, "copier", tagKey).equals(target.toString());
+            boolean rcloneMoved = linkIn(s3, "rclone", tagKey).equals(target.toString());
+
+            System.out.println();
+            System.out.printf(Locale.ROOT, "| step | copier | rclone | ratio (rclone / copier) |%n|---|---|---|---|%n");
+            System.out.printf(Locale.ROOT, "| full copy fs -> S3 | %.1f s | %.1f s | %.2f |%n", copierFull.seconds, rcloneFull.seconds,
+                    rcloneFull.seconds / copierFull.seconds);
+            System.out.printf(Locale.ROOT, "| unchanged re-run, 1 tag moved | %.2f s | %.2f s (--checksum) | %.1f |%n", copierAgain.seconds,
+                    rcloneAgain.seconds, rcloneAgain.seconds / copierAgain.seconds);
+            System.out.printf(Locale.ROOT, "| moved tag copied | %s | %s | |%n", copierMoved ? "yes" : "NO", rcloneMoved ? "yes" : "NO");
+            System.out.printf(Locale.ROOT, "| copier verify (after re-run) | %.2f s, %s | | |%n", verify.seconds, verify.ok ? "clean" : "NOT CLEAN");
+            System.out.printf(Locale.ROOT, "| copier peak heap (-Xmx512m) | full %s MiB, re-run %s MiB | | |%n", copierFull.peakHeapMiB(),
+                    copierAgain.peakHeapMiB());
+            System.out.printf(Locale.ROOT, "%nexit codes: copier %d/%d, rclone %d/%d, verify %d; logs in %s%n", copierFull.exit, copierAgain.exit,
+                    rcloneFull.exit, rcloneAgain.exit, verify.exit, work);
+            if (!copierFull.ok || !rcloneFull.ok || !copierAgain.ok || !rcloneAgain.ok || !verify.ok || !copierMoved || !rcloneMoved) {
+                System.exit(1);
+            }
+        }
+    }
+
+    private record Run(double seconds, int exit, boolean ok, String output) {
+        String peakHeapMiB() {
+            for (String line : output.split("\n")) {
+                if (line.startsWith("PEAK_HEAP_BYTES=")) {
+                    return String.valueOf(Long.parseLong(line.substring("PEAK_HEAP_BYTES=".length()).strip()) / (1024 * 1024));
+                }
+            }
+            return "?";
+        }
+    }
+
+    private static Run run(Path work, String name, List<String> command, Map<String, String> env) throws IOException, InterruptedException {
+        Path log = work.resolve(name + ".log");
+        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());
+        // A CA bundle in the environment makes rclone refuse its own HTTP transport; both tools talk plain http here.
+        builder.environment().remove("AWS_CA_BUNDLE");
+        builder.environment().putAll(env);
+        long t0 = System.nanoTime();
+        Process p = builder.start();
+        if (!p.waitFor(2, TimeUnit.HOURS)) {
+            p.destroyForcibly();
+        }
+        double s = seconds(t0);
+        String output = Files.readString(log, StandardCharsets.UTF_8);
+        System.out.printf(Locale.ROOT, "%-14s %7.2f s  exit %d%n", name, s, p.exitValue());
+        return new Run(s, p.exitValue(), p.exitValue() == 0, output);
+    }
+
+    private static String linkIn(S3ProxyServer s3, String bucket, String key) throws IOException {
+        try (ObjectStore store = new StoreFactory().open(s3.location(bucket, "registry"), s3.credentials())) {
+            return new String(store.readAllBytes(key), StandardCharsets.US_ASCII);
+        }
+    }
+
+    private static List<String> concat(List<String> base, String... more) {
+        List<String> all = new ArrayList<>(base);
+        all.addAll(List.of(more));
+        return all;
+    }
+
+    private static double seconds(long t0) {
+        return (System.nanoTime() - t0) / 1e9;
+    }
+
+    private static String loadAverage() {
+        try {
+            return Files.readString(Path.of("/proc/loadavg")).split(" ")[0];
+        } catch (IOException e) {
+            return "?";
+        }
+    }
+}
