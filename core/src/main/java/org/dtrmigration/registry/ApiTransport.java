@@ -210,7 +210,14 @@ final class ApiTransport implements Closeable {
             return new DtrException.Unreachable("cannot reach " + endpoint.url() + ": unknown host "
                     + endpoint.url().getHost(), failure);
         }
-        if (failure instanceof InterruptedIOException && !(failure instanceof java.net.SocketTimeoutException)) {
+        if (failure instanceof java.net.SocketTimeoutException) {
+            // OkHttp words this "timeout" or "Read timed out" depending on where it happened: say it one way.
+            return new DtrException.Unreachable(endpoint.url() + " did not answer " + what + " in time (timeout: connect "
+                    + options.connectTimeout().toSeconds() + " s, read " + options.readTimeout().toMillis() / 1000.0
+                    + " s)" + (idempotent ? "" : ". The request is not safe to repeat and was not resent; check the DTR UI"
+                    + " (System > Job Logs) before trying again"), failure);
+        }
+        if (failure instanceof InterruptedIOException) {
             Thread.currentThread().interrupt();
         }
         String hint = idempotent ? "" : " The request is not safe to repeat and was not resent; check the DTR UI"

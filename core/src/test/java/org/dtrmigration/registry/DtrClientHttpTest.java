@@ -274,7 +274,8 @@ class DtrClientHttpTest {
         ClientOptions quick = new ClientOptions(Duration.ofSeconds(1), Duration.ofMillis(200), 1, Duration.ofSeconds(5),
                 Duration.ofMillis(10));
         try (DtrClient c = new DtrClient(new DtrEndpoint(server.url("/").uri(), "admin", Secret.of(TOKEN), null), quick, events)) {
-            assertThatThrownBy(c::settings).isInstanceOf(DtrException.Unreachable.class).hasMessageContaining("timeout");
+            assertThatThrownBy(c::settings).isInstanceOf(DtrException.Unreachable.class)
+                    .hasMessageContaining("did not answer GET /api/v0/meta/settings in time (timeout: connect 1 s, read 0.2 s)");
         }
         assertThat(server.getRequestCount()).isEqualTo(2);
     }
