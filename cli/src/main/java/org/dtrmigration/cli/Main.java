@@ -75,6 +75,7 @@ public final class Main {
         CommandLine cl = new CommandLine(main).setCaseInsensitiveEnumValuesAllowed(true);
         cl.setOut(out);
         cl.setErr(err);
+        addHelpOption(cl);
         cl.setExecutionExceptionHandler((ex, line, parseResult) -> {
             boolean usage = ex instanceof IllegalArgumentException;
             String message = ex.getMessage() == null ? ex.getClass().getSimpleName() : ex.getMessage();
@@ -86,6 +87,20 @@ public final class Main {
             return usage ? USAGE : FAILED;
         });
         return cl;
+    }
+
+    /**
+     * Every subcommand answers -h/--help. Added here rather than through mixinStandardHelpOptions, whose
+     * --version would clash with the simulator's and the rehearsal's --version (the DTR version).
+     */
+    private static void addHelpOption(CommandLine cl) {
+        for (CommandLine sub : cl.getSubcommands().values()) {
+            if (sub.getCommandSpec().findOption("--help") == null) {
+                sub.getCommandSpec().addOption(CommandLine.Model.OptionSpec.builder("-h", "--help").usageHelp(true)
+                        .description("Show this help message and exit.").build());
+            }
+            addHelpOption(sub);
+        }
     }
 
     public static void main(String[] args) {

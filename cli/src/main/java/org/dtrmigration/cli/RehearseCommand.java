@@ -49,10 +49,10 @@ final class RehearseCommand implements Callable<Integer> {
     @Option(names = "--product", defaultValue = "DTR", description = "DTR or MSR. Default: ${DEFAULT-VALUE}.")
     Product product;
 
-    @Option(names = "--version", paramLabel = "VERSION", description = "Version to simulate (default 2.7.5 for DTR, 2.9.4 for MSR).")
+    @Option(names = "--version", paramLabel = "VERSION", description = "DTR/MSR version to simulate (default 2.7.5 for DTR, 2.9.4 for MSR).")
     String version;
 
-    @Option(names = "--scale", defaultValue = "1", description = "Size of the demo registry (1: 24 images, about 20 MB).")
+    @Option(names = "--scale", defaultValue = "1", description = "Size of the demo registry (1: 24 images, about 10 MiB of blobs).")
     int scale;
 
     @Option(names = "--work", paramLabel = "DIR", description = "Working directory (default: a new temporary directory, removed after).")

@@ -112,6 +112,16 @@ class CliTest {
     }
 
     @Test
+    void everyCommandHasHelp() {
+        assertThat(run("copy", "--help")).isZero();
+        assertThat(out.toString()).contains("Usage: dtr-migrate copy").contains("--from");
+        assertThat(run("gc", "disable", "-h")).isZero();
+        assertThat(out.toString()).contains("Usage: dtr-migrate gc disable").contains("--save");
+        assertThat(run("rehearse", "--help")).isZero();
+        assertThat(out.toString()).contains("--procedure");
+    }
+
+    @Test
     void operationalErrorsExitOne() {
         env.put("DTR_TOKEN", "wrong-SECRET");
         assertThat(run("read-only", "on", "--url", url())).isEqualTo(Main.FAILED);
