@@ -20,7 +20,7 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParentCommand;
 
-@Command(name = "verify", description = {
+@Command(name = "verify", mixinStandardHelpOptions = true, description = {
         "Check that --to is an exact copy of --from: same keys, sizes and contents, every link's target present.",
         "Exit 0 when it is, 1 when not (differences listed), 2 on usage errors."})
 final class VerifyCommand implements Callable<Integer> {
