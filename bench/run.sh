@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # The copy benchmark: this copier vs rclone, filesystem -> S3Proxy on loopback, side by side in one run.
 #
-#   bench/run.sh [--scale S] [--work DIR] [--rclone PATH] [--concurrency N]
+#   bench/run.sh [--scale S] [--work DIR] [--rclone PATH] [--concurrency N] [--repeat N]
 #
 # --scale 1 is ~15,000 objects / ~3 GiB (a few minutes here); --scale 0.25 is a quarter of that. The generated
 # tree is kept in --work (default: a new temporary directory) and reused by later runs with the same scale.

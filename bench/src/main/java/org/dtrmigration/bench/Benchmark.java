@@ -29,7 +29,8 @@ import org.dtrmigration.testing.S3ProxyServer;
  *   <li>the copier's peak heap (run with -Xmx512m).</li>
  * </ol>
  *
- * Arguments: {@code [--scale S] [--work DIR] [--rclone PATH] [--concurrency N]}. Credentials for both tools go
+ * Arguments: {@code [--scale S] [--work DIR] [--rclone PATH] [--concurrency N] [--repeat N]} (rounds per
+ * measurement, best time counts; default 2). Credentials for both tools go
  * through environment variables only.
  */
 public final class Benchmark {
@@ -41,15 +42,17 @@ public final class Benchmark {
         double scale = 1.0;
         Path work = null;
         String rclone = "rclone";
-        String concurrency = "64";
+        String concurrency = String.valueOf(org.dtrmigration.copy.CopyOptions.DEFAULT_CONCURRENCY);
+        int repeat = 2;
         for (int i = 0; i < args.length; i++) {
             switch (args[i]) {
                 case "--scale" -> scale = Double.parseDouble(args[++i]);
                 case "--work" -> work = Path.of(args[++i]);
                 case "--rclone" -> rclone = args[++i];
                 case "--concurrency" -> concurrency = args[++i];
+                case "--repeat" -> repeat = Integer.parseInt(args[++i]);
                 default -> throw new IllegalArgumentException("unknown argument " + args[i]
-                        + "; usage: [--scale S] [--work DIR] [--rclone PATH] [--concurrency N]");
+                        + "; usage: [--scale S] [--work DIR] [--rclone PATH] [--concurrency N] [--repeat N]");
             }
         }
         if (work == null) {
@@ -81,7 +84,6 @@ public final class Benchmark {
             s3.createBucket("copier");
             s3.createBucket("rclone");
             String from = source.root().toUri().toString();
-            String copierTo = s3.uri("copier", "registry");
             Map<String, String> awsEnv = Map.of("AWS_ACCESS_KEY_ID", S3ProxyServer.ACCESS_KEY, "AWS_SECRET_ACCESS_KEY", S3ProxyServer.SECRET_KEY);
             Map<String, String> rcloneEnv = Map.of(
                     "RCLONE_CONFIG", work.resolve("no-rclone.conf").toString(),
@@ -94,46 +96,88 @@ public final class Benchmark {
                     "RCLONE_CONFIG_BENCH_REGION", "us-east-1");
             String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
             List<String> copier = List.of(java, "-Xmx512m", "-cp", System.getProperty("java.class.path"), CopyProbe.class.getName());
-            List<String> rcloneCopy = List.of(rclone, "copy", sourceDir.toString(), "bench:rclone/registry", "--transfers", "16",
-                    "--checkers", "16", "--exclude", "/.generated");
+            // Rounds alternate the tools, each into a fresh prefix, and the best time of each counts: the machine is
+            // shared, and a load spike during one tool's turn should not decide the ratio.
+            List<Run> copierFull = new ArrayList<>();
+            List<Run> rcloneFull = new ArrayList<>();
+            for (int round = 1; round <= repeat; round++) {
+                copierFull.add(run(work, "copier-full-" + round, concat(copier, "copy", from, copierTo(s3, round), concurrency), awsEnv));
+                rcloneFull.add(run(work, "rclone-full-" + round, rcloneCopy(rclone, sourceDir, round), rcloneEnv));
+            }
 
-            Run copierFull = run(work, "copier-full", concat(copier, "copy", from, copierTo, concurrency), awsEnv);
-            Run rcloneFull = run(work, "rclone-full", rcloneCopy, rcloneEnv);
-
-            // A tag moves to another manifest of its repository: same 71 bytes, different content; plus its index link.
-            // (Alternating between two targets, so that every run of the benchmark moves it.)
+            List<Run> copierAgain = new ArrayList<>();
+            List<Run> rcloneAgain = new ArrayList<>();
             String repo = TreeGenerator.repositoryName(0);
             String tagKey = RegistryLayout.tagCurrentLink(repo, TreeGenerator.tagName(0));
-            Digest now = RegistryLayout.parseLink(source.readAllBytes(tagKey));
-            Digest target = RegistryLayout.parseLink(source.readAllBytes(RegistryLayout.tagCurrentLink(repo, TreeGenerator.tagName(1))));
-            if (target.equals(now)) {
-                target = RegistryLayout.parseLink(source.readAllBytes(RegistryLayout.tagCurrentLink(repo, TreeGenerator.tagName(2))));
+            boolean copierMoved = true;
+            boolean rcloneMoved = true;
+            for (int round = 1; round <= repeat; round++) {
+                Digest target = moveTag(source, repo);
+                copierAgain.add(run(work, "copier-rerun-" + round, concat(copier, "copy", from, copierTo(s3, repeat), concurrency), awsEnv));
+                rcloneAgain.add(run(work, "rclone-rerun-" + round, concat(rcloneCopy(rclone, sourceDir, repeat), "--checksum"), rcloneEnv));
+                copierMoved &= linkIn(s3, "copier", "registry-" + repeat, tagKey).equals(target.toString());
+                rcloneMoved &= linkIn(s3, "rclone", "registry-" + repeat, tagKey).equals(target.toString());
             }
-            new RegistryTreeWriter(source).tag(repo, TreeGenerator.tagName(0), target);
+            Run verify = run(work, "copier-verify", concat(copier, "verify", from, copierTo(s3, repeat)), awsEnv);
 
-            Run copierAgain = run(work, "copier-rerun", concat(copier, "copy", from, copierTo, concurrency), awsEnv);
-            Run rcloneAgain = run(work, "rclone-rerun", concat(rcloneCopy, "--checksum"), rcloneEnv);
-            Run verify = run(work, "copier-verify", concat(copier, "verify", from, copierTo), awsEnv);
-
-            boolean copierMoved = linkIn(s3, "copier", tagKey).equals(target.toString());
-            boolean rcloneMoved = linkIn(s3, "rclone", tagKey).equals(target.toString());
-
+            Run cf = best(copierFull);
+            Run rf = best(rcloneFull);
+            Run ca = best(copierAgain);
+            Run ra = best(rcloneAgain);
             System.out.println();
+            System.out.printf(Locale.ROOT, "best of %d, scale %.2f: %,d objects, %.2f GiB%n", repeat, scale, objects, bytes / (double) (1L << 30));
             System.out.printf(Locale.ROOT, "| step | copier | rclone | ratio (rclone / copier) |%n|---|---|---|---|%n");
-            System.out.printf(Locale.ROOT, "| full copy fs -> S3 | %.1f s | %.1f s | %.2f |%n", copierFull.seconds, rcloneFull.seconds,
-                    rcloneFull.seconds / copierFull.seconds);
-            System.out.printf(Locale.ROOT, "| unchanged re-run, 1 tag moved | %.2f s | %.2f s (--checksum) | %.1f |%n", copierAgain.seconds,
-                    rcloneAgain.seconds, rcloneAgain.seconds / copierAgain.seconds);
-            System.out.printf(Locale.ROOT, "| moved tag copied | %s | %s | |%n", copierMoved ? "yes" : "NO", rcloneMoved ? "yes" : "NO");
-            System.out.printf(Locale.ROOT, "| copier verify (after re-run) | %.2f s, %s | | |%n", verify.seconds, verify.ok ? "clean" : "NOT CLEAN");
-            System.out.printf(Locale.ROOT, "| copier peak heap (-Xmx512m) | full %s MiB, re-run %s MiB | | |%n", copierFull.peakHeapMiB(),
-                    copierAgain.peakHeapMiB());
-            System.out.printf(Locale.ROOT, "%nexit codes: copier %d/%d, rclone %d/%d, verify %d; logs in %s%n", copierFull.exit, copierAgain.exit,
-                    rcloneFull.exit, rcloneAgain.exit, verify.exit, work);
-            if (!copierFull.ok || !rcloneFull.ok || !copierAgain.ok || !rcloneAgain.ok || !verify.ok || !copierMoved || !rcloneMoved) {
+            System.out.printf(Locale.ROOT, "| full copy fs -> S3 | %.1f s | %.1f s | %.2f |%n", cf.seconds, rf.seconds, rf.seconds / cf.seconds);
+            System.out.printf(Locale.ROOT, "| unchanged re-run, 1 tag moved | %.2f s | %.2f s (--checksum) | %.1f |%n", ca.seconds, ra.seconds,
+                    ra.seconds / ca.seconds);
+            System.out.printf(Locale.ROOT, "| moved tag copied (every round) | %s | %s | |%n", copierMoved ? "yes" : "NO", rcloneMoved ? "yes" : "NO");
+            System.out.printf(Locale.ROOT, "| copier verify (after the re-runs) | %.2f s, %s | | |%n", verify.seconds, verify.ok ? "clean" : "NOT CLEAN");
+            System.out.printf(Locale.ROOT, "| copier peak heap (-Xmx512m) | full copy %s MiB, re-run %s MiB | | |%n", maxPeakHeapMiB(copierFull),
+                    maxPeakHeapMiB(copierAgain));
+            System.out.printf(Locale.ROOT, "%nall rounds (s): copier full %s, rclone full %s, copier re-run %s, rclone re-run %s; logs in %s%n",
+                    times(copierFull), times(rcloneFull), times(copierAgain), times(rcloneAgain), work);
+            boolean ok = verify.ok && copierMoved && rcloneMoved;
+            for (List<Run> runs : List.of(copierFull, rcloneFull, copierAgain, rcloneAgain)) {
+                ok &= runs.stream().allMatch(Run::ok);
+            }
+            if (!ok) {
+                System.out.println("FAILED: a run exited non-zero, a moved tag was not copied, or the copy does not verify");
                 System.exit(1);
             }
         }
+    }
+
+    private static String copierTo(S3ProxyServer s3, int round) {
+        return s3.uri("copier", "registry-" + round);
+    }
+
+    private static List<String> rcloneCopy(String rclone, Path sourceDir, int round) {
+        return List.of(rclone, "copy", sourceDir.toString(), "bench:rclone/registry-" + round, "--transfers", "16", "--checkers", "16",
+                "--exclude", "/.generated");
+    }
+
+    /** Points the first tag of the first repository at another manifest of the repository (same 71 bytes, new content). */
+    private static Digest moveTag(FilesystemStore source, String repo) throws IOException {
+        Digest now = RegistryLayout.parseLink(source.readAllBytes(RegistryLayout.tagCurrentLink(repo, TreeGenerator.tagName(0))));
+        Digest target = RegistryLayout.parseLink(source.readAllBytes(RegistryLayout.tagCurrentLink(repo, TreeGenerator.tagName(1))));
+        if (target.equals(now)) {
+            target = RegistryLayout.parseLink(source.readAllBytes(RegistryLayout.tagCurrentLink(repo, TreeGenerator.tagName(2))));
+        }
+        new RegistryTreeWriter(source).tag(repo, TreeGenerator.tagName(0), target);
+        return target;
+    }
+
+    private static Run best(List<Run> runs) {
+        return runs.stream().min(java.util.Comparator.comparingDouble(Run::seconds)).orElseThrow();
+    }
+
+    private static String times(List<Run> runs) {
+        return String.join("/", runs.stream().map(r -> String.format(Locale.ROOT, "%.1f", r.seconds())).toList());
+    }
+
+    private static String maxPeakHeapMiB(List<Run> runs) {
+        return runs.stream().map(Run::peakHeapMiB).filter(v -> !v.equals("?")).map(Long::parseLong).max(Long::compare)
+                .map(String::valueOf).orElse("?");
     }
 
     private record Run(double seconds, int exit, boolean ok, String output) {
@@ -164,8 +208,8 @@ public final class Benchmark {
         return new Run(s, p.exitValue(), p.exitValue() == 0, output);
     }
 
-    private static String linkIn(S3ProxyServer s3, String bucket, String key) throws IOException {
-        try (ObjectStore store = new StoreFactory().open(s3.location(bucket, "registry"), s3.credentials())) {
+    private static String linkIn(S3ProxyServer s3, String bucket, String prefix, String key) throws IOException {
+        try (ObjectStore store = new StoreFactory().open(s3.location(bucket, prefix), s3.credentials())) {
             return new String(store.readAllBytes(key), StandardCharsets.US_ASCII);
         }
     }

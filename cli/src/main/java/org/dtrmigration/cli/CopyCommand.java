@@ -14,7 +14,7 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParentCommand;
 
-@Command(name = "copy", description = {
+@Command(name = "copy", mixinStandardHelpOptions = true, description = {
         "Copy a registry's storage (everything under docker/registry/v2/) to another root, byte for byte.",
         "Re-runs copy only what changed (moved tags included); a killed run resumes where it stopped.",
         "Exit 0 when every object is copied, 1 when some are not (listed), 2 on usage errors."})

@@ -7,6 +7,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
+import org.dtrmigration.copy.CopyOptions;
 import org.dtrmigration.copy.Difference;
 import org.dtrmigration.copy.Tuning;
 import org.dtrmigration.copy.Verifier;
@@ -19,7 +20,7 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParentCommand;
 
-@Command(name = "verify", description = {
+@Command(name = "verify", mixinStandardHelpOptions = true, description = {
         "Check that --to is an exact copy of --from: same keys, sizes and contents, every link's target present.",
         "Exit 0 when it is, 1 when not (differences listed), 2 on usage errors."})
 final class VerifyCommand implements Callable<Integer> {
@@ -41,7 +42,7 @@ final class VerifyCommand implements Callable<Integer> {
     @Option(names = "--include-uploads", description = "Also compare _uploads/ (skipped by default, as copy does).")
     boolean includeUploads;
 
-    @Option(names = "--concurrency", paramLabel = "N", defaultValue = "64", description = "Reads in flight (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--concurrency", paramLabel = "N", defaultValue = "" + CopyOptions.DEFAULT_CONCURRENCY, description = "Reads in flight (default: ${DEFAULT-VALUE}).")
     int concurrency;
 
     @Override

@@ -115,6 +115,14 @@ class CopyCliTest {
     }
 
     @Test
+    void helpDescribesTheOptions() {
+        assertThat(run("copy", "--help")).isZero();
+        assertThat(out.toString()).contains("--from=LOCATION", "--shard=I/N", "--dry-run", "Exit 0 when");
+        assertThat(run("verify", "--help")).isZero();
+        assertThat(out.toString()).contains("--deep", "--report=FILE");
+    }
+
+    @Test
     void usageErrorsExitTwo() throws IOException {
         assertThat(run("copy", "--from", from())).isEqualTo(Main.USAGE);
         assertThat(run("copy", "--from", from(), "--to", target, "--shard", "5/4")).isEqualTo(Main.USAGE);

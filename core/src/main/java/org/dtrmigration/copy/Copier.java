@@ -1,7 +1,6 @@
 package org.dtrmigration.copy;
 
 import java.io.IOException;
-import java.time.Clock;
 import java.util.Objects;
 import org.dtrmigration.events.EventSink;
 import org.dtrmigration.storage.ObjectStore;
@@ -36,17 +35,15 @@ public final class Copier {
     private final CopyOptions options;
     private final EventSink events;
     private final Tuning tuning;
-    private final Clock clock;
 
-    public Copier(CopyOptions options, EventSink events, Tuning tuning, Clock clock) {
+    public Copier(CopyOptions options, EventSink events, Tuning tuning) {
         this.options = Objects.requireNonNull(options, "options");
         this.events = Objects.requireNonNull(events, "events");
         this.tuning = Objects.requireNonNull(tuning, "tuning");
-        this.clock = Objects.requireNonNull(clock, "clock");
     }
 
     public Copier(CopyOptions options, EventSink events) {
-        this(options, events, Tuning.defaults(), Clock.systemUTC());
+        this(options, events, Tuning.defaults());
     }
 
     /**
@@ -57,7 +54,7 @@ public final class Copier {
      * @throws StorageRootException                  when the source holds no registry
      */
     public CopyResult copy(ObjectStore source, ObjectStore destination) throws IOException {
-        return new CopyRun(source, destination, options, tuning, events, clock).execute();
+        return new CopyRun(source, destination, options, tuning, events).execute();
     }
 
     /**
@@ -79,7 +76,7 @@ public final class Copier {
     public static CopyResult run(CopyRequest request, StoreFactory factory, EventSink events, Tuning tuning) throws IOException {
         try (ObjectStore source = ReadOnlyStore.of(factory.open(request.from().location(), request.from().credentials()));
              ObjectStore destination = factory.open(request.to().location(), request.to().credentials())) {
-            return new Copier(request.options(), events, tuning, Clock.systemUTC()).copy(source, destination);
+            return new Copier(request.options(), events, tuning).copy(source, destination);
         }
     }
 }

@@ -17,7 +17,7 @@ public record CopyOptions(boolean delete, boolean includeUploads, Shard shard, i
         implements Serializable {
     private static final long serialVersionUID = 1L;
 
-    public static final int DEFAULT_CONCURRENCY = 64;
+    public static final int DEFAULT_CONCURRENCY = 32;
     public static final int MAX_CONCURRENCY = 1024;
 
     public CopyOptions {
@@ -51,8 +51,11 @@ public record CopyOptions(boolean delete, boolean includeUploads, Shard shard, i
         return new CopyOptions(delete, includeUploads, shard, concurrency, value);
     }
 
-    /** Workers for blobs above the large-object threshold; each may have several parts in flight. */
+    /**
+     * Workers for blobs above the large-object threshold, a quarter of the small-object workers (2 to 8): enough
+     * that the bytes of a registry's few big layers keep pace with its many small objects instead of trailing them.
+     */
     int largeWorkers() {
-        return Math.max(2, Math.min(8, concurrency / 8));
+        return Math.max(2, Math.min(8, concurrency / 4));
     }
 }

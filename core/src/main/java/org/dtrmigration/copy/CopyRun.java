@@ -8,7 +8,6 @@ import java.io.InterruptedIOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -59,7 +58,6 @@ final class CopyRun {
     private final CopyOptions options;
     private final Tuning tuning;
     private final EventSink events;
-    private final Clock clock;
     private final Retries retries;
     private final Counters counters = new Counters();
     private final Differences problems = new Differences(KEPT_PROBLEMS, null);
@@ -85,13 +83,12 @@ final class CopyRun {
     private final ExecutorService largePool;
     private DeleteJournal journal;
 
-    CopyRun(ObjectStore source, ObjectStore destination, CopyOptions options, Tuning tuning, EventSink events, Clock clock) {
+    CopyRun(ObjectStore source, ObjectStore destination, CopyOptions options, Tuning tuning, EventSink events) {
         this.source = ReadOnlyStore.of(source);
         this.destination = Objects.requireNonNull(destination, "destination");
         this.options = options;
         this.tuning = tuning;
         this.events = events;
-        this.clock = clock;
         this.retries = new Retries(tuning);
         this.queuedBlobs = new Semaphore(Math.max(1, tuning.maxQueued() / 2));
         this.queuedOthers = new Semaphore(Math.max(1, tuning.maxQueued() / 2));
@@ -319,8 +316,8 @@ final class CopyRun {
     // ---- transfers --------------------------------------------------------------------------------
 
     /**
-     * Starts one object's transfer once {@code after} completes. Links are read (and compared) at once and
-     * written when their dependencies are; other objects stream from source to destination.
+     * Starts one object's transfer once {@code after} completes. Links are read (and compared) on the small-object
+     * workers and written when their dependencies are; other objects stream from source to destination.
      */
     private CompletableFuture<Void> start(ObjectInfo s, ObjectInfo d, RegistryKey rk, Decision decision, CompletableFuture<?> after)
             throws InterruptedException {
@@ -329,7 +326,10 @@ final class CopyRun {
         CompletableFuture<Void> done;
         boolean link = rk.isLink() && s.size() <= MAX_LINK_BYTES;
         if (link) {
-            CompletableFuture<byte[]> prepared = CompletableFuture.supplyAsync(() -> prepareLink(s, d, rk, decision), smallPool);
+            // A comparison decides what a re-run copies: at once. A link that is missing anyway cannot be written before
+            // the blobs are planned: reading it earlier would only delay the blob copies queued before it.
+            CompletableFuture<?> readAfter = decision == Decision.COMPARE ? DONE : blobsPlanned;
+            CompletableFuture<byte[]> prepared = readAfter.thenApplyAsync(x -> prepareLink(s, d, rk, decision), smallPool);
             done = prepared.thenCombine(after.handle((r, e) -> null), (content, ignored) -> content)
                     .thenComposeAsync(content -> content == null ? DONE : commitLink(s, rk, content), smallPool);
         } else if (rk instanceof RegistryKey.BlobData blob) {

@@ -5,7 +5,6 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.InterruptedIOException;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.util.List;
 import java.util.Optional;
 import org.dtrmigration.events.EventSink;
@@ -31,8 +30,8 @@ public final class ChildCopy {
         StoreOptions small = StoreOptions.defaults().withMultipart(StoreOptions.MIN_PART_SIZE, StoreOptions.MIN_PART_SIZE);
         try (ObjectStore destination = new StoreFactory(small).open(to, EnvironmentCredentials.system().resolve(to, "to"))) {
             // Offered as plain streams, large blobs go through multipart uploads: what the kill should leave half-done.
-            CopyResult result = new Copier(CopyOptions.defaults().withConcurrency(4), EventSink.printingTo(System.out), Tuning.defaults(),
-                    Clock.systemUTC()).copy(new Slow(new FilesystemStore(Path.of(args[0]))), new StreamsOnly(destination));
+            CopyResult result = new Copier(CopyOptions.defaults().withConcurrency(4), EventSink.printingTo(System.out), Tuning.defaults())
+                    .copy(new Slow(new FilesystemStore(Path.of(args[0]))), new StreamsOnly(destination));
             System.out.println(result.complete() ? "COMPLETE" : "INCOMPLETE");
         }
     }

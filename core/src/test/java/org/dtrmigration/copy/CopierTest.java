@@ -6,7 +6,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -50,7 +49,7 @@ class CopierTest {
     }
 
     CopyResult copy(ObjectStore from, ObjectStore to, CopyOptions options) throws IOException {
-        return new Copier(options, events, FAST, Clock.systemUTC()).copy(from, to);
+        return new Copier(options, events, FAST).copy(from, to);
     }
 
     CopyResult copy(CopyOptions options) throws IOException {
@@ -275,7 +274,7 @@ class CopierTest {
         FaultyStore broken = new FaultyStore(destination);
         broken.failWrites = k -> true;
         broken.failWritesTimes = Integer.MAX_VALUE;
-        CopyResult result = new Copier(CopyOptions.defaults(), events, FAST.withMaxFailures(5), Clock.systemUTC()).copy(source, broken);
+        CopyResult result = new Copier(CopyOptions.defaults(), events, FAST.withMaxFailures(5)).copy(source, broken);
         assertThat(result.complete()).isFalse();
         assertThat(result.problems()).extracting(Difference::kind).contains(Difference.Kind.ABORTED);
         assertThat(result.failedObjects()).isLessThan(Trees.snapshot(source).size());
@@ -322,7 +321,7 @@ class CopierTest {
         // Far more links than budget: links wait for blob planning, which must still get its share.
         Tuning tiny = FAST.withMaxQueued(4).withListingThreads(2);
         org.junit.jupiter.api.Assertions.assertTimeoutPreemptively(Duration.ofSeconds(60), () -> {
-            CopyResult result = new Copier(CopyOptions.defaults().withConcurrency(2), events, tiny, Clock.systemUTC()).copy(source, destination);
+            CopyResult result = new Copier(CopyOptions.defaults().withConcurrency(2), events, tiny).copy(source, destination);
             assertThat(result.complete()).isTrue();
             VerifyReport report = new Verifier(VerifyOptions.defaults().withDeep(true).withConcurrency(2), events, tiny).verify(source, destination, null);
             assertThat(report.clean()).isTrue();

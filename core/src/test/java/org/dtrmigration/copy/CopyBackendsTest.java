@@ -6,7 +6,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -113,7 +112,7 @@ class CopyBackendsTest {
     }
 
     CopyResult copy(ObjectStore from, ObjectStore to) throws IOException {
-        return new Copier(CopyOptions.defaults().withConcurrency(16), events, CopierTest.FAST, Clock.systemUTC()).copy(from, to);
+        return new Copier(CopyOptions.defaults().withConcurrency(16), events, CopierTest.FAST).copy(from, to);
     }
 
     @ParameterizedTest(name = "{0} to {1}")

@@ -6,7 +6,6 @@ import java.io.File;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import org.dtrmigration.layout.TreeSpec;
@@ -80,7 +79,7 @@ class KillAndResumeTest {
             assertThat(interrupted.count(Difference.Kind.SIZE_MISMATCH) + interrupted.count(Difference.Kind.CONTENT_MISMATCH))
                     .as("no partial object is visible").isZero();
 
-            CopyResult resumed = new Copier(CopyOptions.defaults(), events, CopierTest.FAST, Clock.systemUTC()).copy(source, destination);
+            CopyResult resumed = new Copier(CopyOptions.defaults(), events, CopierTest.FAST).copy(source, destination);
 
             assertThat(resumed.complete()).isTrue();
             assertThat(resumed.unchangedObjects()).as("what the killed run finished is not copied again").isPositive();

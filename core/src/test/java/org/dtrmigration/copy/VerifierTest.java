@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import org.dtrmigration.layout.Digest;
@@ -36,7 +35,7 @@ class VerifierTest {
         source = new FilesystemStore(Files.createDirectories(tmp.resolve("source")));
         destination = new FilesystemStore(Files.createDirectories(tmp.resolve("destination")));
         tree = Trees.generate(source, TreeSpec.small(7).withRepositories(3));
-        CopyResult copied = new Copier(CopyOptions.defaults(), events, CopierTest.FAST, Clock.systemUTC()).copy(source, destination);
+        CopyResult copied = new Copier(CopyOptions.defaults(), events, CopierTest.FAST).copy(source, destination);
         assertThat(copied.complete()).isTrue();
     }
 

@@ -59,7 +59,7 @@ public abstract class StorageStep extends Step {
         return concurrency;
     }
 
-    /** Objects (copy) or reads (verify) in flight; default 64. */
+    /** Objects (copy) or reads (verify) in flight; default 32. */
     @DataBoundSetter
     public void setConcurrency(int concurrency) {
         this.concurrency = concurrency;
