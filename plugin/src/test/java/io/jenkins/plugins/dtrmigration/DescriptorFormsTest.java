@@ -534,7 +534,7 @@ class DescriptorFormsTest {
             assertThat(forms.of(d.doCheckConcurrency(" 1024 "))).isEqualTo(Shown.ok());
             assertThat(forms.of(d.doCheckConcurrency("0"))).isEqualTo(Shown.error("Must be between 1 and 1024, got 0"));
             assertThat(forms.of(d.doCheckConcurrency("many"))).isEqualTo(Shown.error(
-                    "A whole number from 1 to 1024 (default 64), got 'many'"));
+                    "A whole number from 1 to 1024 (default " + org.dtrmigration.copy.CopyOptions.DEFAULT_CONCURRENCY + "), got 'many'"));
             assertThat(forms.of(d.doCheckConcurrency("")).kind()).isEqualTo(FormValidation.Kind.ERROR);
         }
         DtrCopyStorageStep.DescriptorImpl c = new DtrCopyStorageStep.DescriptorImpl();
