@@ -16,7 +16,6 @@ import java.util.NoSuchElementException;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
-import java.util.concurrent.atomic.AtomicReference;
 import org.dtrmigration.secret.Secret;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
@@ -26,7 +25,6 @@ import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.awscore.retry.AwsRetryStrategy;
 import software.amazon.awssdk.core.checksums.RequestChecksumCalculation;
 import software.amazon.awssdk.core.checksums.ResponseChecksumValidation;
-import software.amazon.awssdk.core.exception.NonRetryableException;
 import software.amazon.awssdk.core.exception.SdkClientException;
 import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.core.interceptor.Context;
@@ -39,6 +37,8 @@ import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.regions.providers.DefaultAwsRegionProviderChain;
 import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.s3.S3ClientBuilder;
+import software.amazon.awssdk.services.s3.S3Configuration;
+import software.amazon.awssdk.services.s3.presigner.S3Presigner;
 import software.amazon.awssdk.services.s3.model.CompletedPart;
 import software.amazon.awssdk.services.s3.model.HeadObjectResponse;
 import software.amazon.awssdk.services.s3.model.NoSuchKeyException;
@@ -69,6 +69,9 @@ public final class S3Store implements ObjectStore {
     private final String where;
     private final List<Secret> secrets;
     private final PartUploader parts;
+    private final S3Credentials credentials;
+    private final String region;
+    PresignedPuts puts; // guarded by this; made on first write when the bucket's region must be looked up
 
     public S3Store(S3Location location, S3Credentials credentials, StoreOptions options) {
         this.location = Objects.requireNonNull(location, "location");
@@ -79,6 +82,11 @@ public final class S3Store implements ObjectStore {
         String region = resolveRegion(location, credentials);
         this.where = location.endpoint() != null ? location.endpoint().toString() : "AWS S3 (" + region + ")";
         this.s3 = buildClient(location, credentials, options, region);
+        this.credentials = credentials;
+        this.region = region;
+        if (location.region() != null || location.endpoint() != null) {
+            this.puts = new PresignedPuts(buildPresigner(location, credentials, region), location.bucket(), options);
+        }
         this.parts = new PartUploader("s3-" + location.bucket(), options.partThreads(), options.partMemory());
     }
 
@@ -135,6 +143,30 @@ public final class S3Store implements ObjectStore {
             builder.endpointOverride(location.endpoint());
         } else {
             builder.crossRegionAccessEnabled(true); // follow a bucket that lives in another region than configured
+        }
+        return builder.build();
+    }
+
+    /**
+     * The pre-signed PUT path. Without a configured region the client follows the bucket to its region
+     * (cross-region access) but a pre-signed URL cannot: ask the bucket where it lives first (HeadBucket).
+     */
+    private synchronized PresignedPuts puts() {
+        if (puts == null) {
+            String bucketRegion = s3.headBucket(b -> b.bucket(location.bucket())).bucketRegion();
+            puts = new PresignedPuts(buildPresigner(location, credentials, bucketRegion != null ? bucketRegion : region),
+                    location.bucket(), options);
+        }
+        return puts;
+    }
+
+    private static S3Presigner buildPresigner(S3Location location, S3Credentials credentials, String region) {
+        S3Presigner.Builder builder = S3Presigner.builder()
+                .region(Region.of(region))
+                .credentialsProvider(provider(credentials))
+                .serviceConfiguration(S3Configuration.builder().pathStyleAccessEnabled(location.pathStyle()).build());
+        if (location.endpoint() != null) {
+            builder.endpointOverride(location.endpoint());
         }
         return builder.build();
     }
@@ -270,20 +302,18 @@ public final class S3Store implements ObjectStore {
         byte[] actual = Md5.of(head, 0, head.length);
         checkMd5(key, md5, actual);
         try {
-            s3.putObject(b -> b.bucket(location.bucket()).key(objectKey).contentLength((long) head.length)
-                            .contentType(OCTET_STREAM).contentMD5(Md5.base64(actual)),
-                    RequestBody.fromContentProvider(() -> new ByteArrayInputStream(head), head.length, OCTET_STREAM));
+            puts().put(objectKey, head, actual);
         } catch (SdkException e) {
             throw translate(e, "write", key);
         }
     }
 
     /**
-     * Streams a re-readable object above the multipart threshold in a single PutObject, opening the content anew
-     * for each pass the SDK makes (over plain http it hashes the body for the signature, then sends it; a retry
-     * sends it again). No Content-MD5 here: over http the signed payload hash lets the server check the body,
-     * over https TLS protects it, and callers like the copier verify the content's own digest as it streams.
-     * A failure of the content itself (a source read error, a digest mismatch) is thrown as it was, not retried.
+     * Streams a re-readable object above the multipart threshold in a single PutObject (see {@link PresignedPuts}),
+     * opening the content anew for each attempt. No Content-MD5 here (it would cost a pass over the content): over
+     * https TLS protects the body, and callers like the copier verify the content's own digest as it streams and
+     * fail the request before its last byte when it does not match. A failure of the content itself (a source read
+     * error, a digest mismatch) is thrown as it was, not retried.
      */
     @Override
     public void write(String key, ContentSource content) throws IOException {
@@ -292,56 +322,12 @@ public final class S3Store implements ObjectStore {
             ObjectStore.super.write(key, content);
             return;
         }
-        String objectKey = objectKey(key);
-        AtomicReference<IOException> contentFailure = new AtomicReference<>();
         try {
-            s3.putObject(b -> b.bucket(location.bucket()).key(objectKey).contentLength(length).contentType(OCTET_STREAM),
-                    RequestBody.fromContentProvider(() -> {
-                        if (contentFailure.get() != null) {
-                            throw NonRetryableException.create("the content failed: " + contentFailure.get().getMessage(), contentFailure.get());
-                        }
-                        try {
-                            return new FailureRecording(content.open(), contentFailure);
-                        } catch (IOException e) {
-                            contentFailure.compareAndSet(null, e);
-                            throw NonRetryableException.create("cannot open the content: " + e.getMessage(), e);
-                        }
-                    }, length, OCTET_STREAM));
+            puts().put(objectKey(key), content);
+        } catch (PresignedPuts.ContentFailure e) {
+            throw (IOException) e.getCause();
         } catch (SdkException e) {
-            if (contentFailure.get() != null) {
-                throw contentFailure.get();
-            }
             throw translate(e, "write", key);
-        }
-    }
-
-    /** Remembers an I/O failure of the content, so that it is reported as itself and not retried as a network error. */
-    private static final class FailureRecording extends java.io.FilterInputStream {
-        private final AtomicReference<IOException> failure;
-
-        FailureRecording(InputStream in, AtomicReference<IOException> failure) {
-            super(in);
-            this.failure = failure;
-        }
-
-        @Override
-        public int read() throws IOException {
-            try {
-                return super.read();
-            } catch (IOException e) {
-                failure.compareAndSet(null, e);
-                throw e;
-            }
-        }
-
-        @Override
-        public int read(byte[] b, int off, int len) throws IOException {
-            try {
-                return super.read(b, off, len);
-            } catch (IOException e) {
-                failure.compareAndSet(null, e);
-                throw e;
-            }
         }
     }
 
@@ -405,6 +391,11 @@ public final class S3Store implements ObjectStore {
     @Override
     public void close() {
         parts.close();
+        synchronized (this) {
+            if (puts != null) {
+                puts.close();
+            }
+        }
         s3.close();
     }
 

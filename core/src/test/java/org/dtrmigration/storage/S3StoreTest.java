@@ -111,7 +111,14 @@ class S3StoreTest {
             }
             RecordedRequest put = mock.takeRequest(5, TimeUnit.SECONDS);
             assertThat(put.getMethod()).isEqualTo("PUT");
-            assertThat(put.getPath()).isEqualTo("/b/root/k");
+            assertThat(put.getRequestUrl().encodedPath()).isEqualTo("/b/root/k");
+            // Pre-signed: SigV4 in the query, the MD5 among the signed headers, the body not hashed for the signature.
+            assertThat(put.getRequestUrl().queryParameter("X-Amz-Algorithm")).isEqualTo("AWS4-HMAC-SHA256");
+            assertThat(put.getRequestUrl().queryParameter("X-Amz-Credential")).startsWith("AKIATEST/").contains("/us-east-1/s3/");
+            assertThat(put.getRequestUrl().queryParameter("X-Amz-SignedHeaders")).contains("content-md5").contains("host");
+            assertThat(put.getRequestUrl().queryParameter("X-Amz-Signature")).matches("[0-9a-f]{64}");
+            assertThat(put.getHeader("x-amz-content-sha256")).isNull();
+            assertThat(put.getRequestLine()).doesNotContain("secret");
             assertThat(put.getHeader("Content-MD5")).isEqualTo("DMF1ucDxtqgxw5niaXcmYQ==");
             assertThat(put.getHeader("Content-Encoding")).isNull();
             assertThat(put.getHeader("x-amz-trailer")).isNull();
@@ -147,6 +154,72 @@ class S3StoreTest {
                     .hasMessageStartingWith("cannot reach S3 at http://127.0.0.1:9 for bucket 'b'");
         } catch (IOException e) {
             throw new AssertionError(e);
+        }
+    }
+
+    @Test
+    void rejectedCredentialsOnAPutAreWordedWithoutTheSecret() throws Exception {
+        try (MockWebServer mock = new MockWebServer()) {
+            mock.enqueue(new MockResponse().setResponseCode(403).setBody(
+                    "<Error><Code>SignatureDoesNotMatch</Code><Message>The request signature we calculated does not match</Message></Error>"));
+            mock.start(java.net.InetAddress.getByName("127.0.0.1"), 0);
+            try (ObjectStore store = new S3Store(new S3Location("b", "", "us-east-1", URI.create("http://127.0.0.1:" + mock.getPort()), true),
+                    S3Credentials.of("AKIATEST", Secret.of("sup3rsecret")), StoreOptions.defaults())) {
+                assertThatThrownBy(() -> store.write("k", "a".getBytes(StandardCharsets.UTF_8)))
+                        .isInstanceOf(StorageAccessException.class)
+                        .hasMessageContaining("rejected the credentials").hasMessageContaining("SignatureDoesNotMatch")
+                        .hasMessageNotContaining("sup3rsecret").hasMessageNotContaining("X-Amz-Signature");
+            }
+            assertThat(mock.getRequestCount()).as("credentials errors are not retried").isEqualTo(1);
+        }
+    }
+
+    @Test
+    void aFailingContentIsReportedAsItselfAndNotRetried() throws Exception {
+        StoreOptions small = StoreOptions.defaults().withMultipart(StoreOptions.MIN_PART_SIZE, StoreOptions.MIN_PART_SIZE);
+        byte[] content = ObjectStoreContractTest.random(6 * StoreOptions.MiB);
+        java.util.concurrent.atomic.AtomicInteger opened = new java.util.concurrent.atomic.AtomicInteger();
+        ContentSource failing = ContentSource.of(content.length, () -> {
+            opened.incrementAndGet();
+            return new java.io.FilterInputStream(new ByteArrayInputStream(content)) {
+                private long read;
+
+                @Override
+                public int read(byte[] b, int off, int len) throws IOException {
+                    int n = super.read(b, off, len);
+                    read += Math.max(n, 0);
+                    if (read > content.length - 1024) {
+                        throw new java.nio.charset.CharacterCodingException(); // any IOException of the content's own
+                    }
+                    return n;
+                }
+            };
+        });
+        try (ObjectStore store = new StoreFactory(small).open(server.location(BUCKET, "failing"), server.credentials())) {
+            assertThatThrownBy(() -> store.write("blob", failing)).isInstanceOf(java.nio.charset.CharacterCodingException.class);
+            assertThat(opened.get()).as("not re-sent").isEqualTo(1);
+            assertThat(store.stat("blob")).as("nothing visible").isEmpty();
+            // The same path delivers a good content whole.
+            store.write("blob", ContentSource.of(content.length, () -> new ByteArrayInputStream(content)));
+            assertThat(store.read("blob").readAllBytes()).isEqualTo(content);
+        }
+    }
+
+    @Test
+    void aBucketInAnotherRegionIsFoundBeforeThePresignedPut() throws Exception {
+        // No region configured and no endpoint: the region comes from HeadBucket's x-amz-bucket-region.
+        try (MockWebServer mock = new MockWebServer()) {
+            mock.enqueue(new MockResponse().setResponseCode(200).setHeader("x-amz-bucket-region", "eu-west-3"));
+            mock.enqueue(new MockResponse().setResponseCode(200).setHeader("ETag", "\"0cc175b9c0f1b6a831c399e269772661\""));
+            mock.start(java.net.InetAddress.getByName("127.0.0.1"), 0);
+            S3Location location = new S3Location("b", "", null, URI.create("http://127.0.0.1:" + mock.getPort()), true);
+            try (S3Store store = new S3Store(location, S3Credentials.of("AKIATEST", Secret.of("secret")), StoreOptions.defaults())) {
+                store.puts = null; // as without an endpoint: the region must be looked up
+                store.write("k", "a".getBytes(StandardCharsets.UTF_8));
+            }
+            assertThat(mock.takeRequest(5, TimeUnit.SECONDS).getMethod()).isEqualTo("HEAD");
+            RecordedRequest put = mock.takeRequest(5, TimeUnit.SECONDS);
+            assertThat(put.getRequestUrl().queryParameter("X-Amz-Credential")).contains("/eu-west-3/s3/");
         }
     }
 }
