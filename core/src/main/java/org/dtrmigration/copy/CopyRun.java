@@ -113,7 +113,7 @@ final class CopyRun {
                 + describeOptions());
         try {
             Preflight.check(source, destination, retries);
-            Partition partition = Partition.discover(source, destination, options.shard(), retries);
+            Partition partition = Partition.discover(source, destination, options.shard(), retries, listingPool);
             counters.parts.set(0, partition.blobParts().size() + partition.otherParts().size());
             if (options.delete() && !options.dryRun()) {
                 journal = new DeleteJournal();

@@ -1,19 +1,27 @@
 package org.dtrmigration.copy;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.TreeSet;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.Executor;
 import org.dtrmigration.layout.RegistryLayout;
 import org.dtrmigration.storage.ObjectStore;
 import org.dtrmigration.storage.Utf8Order;
 
 /**
  * Splits {@code docker/registry/v2/} into disjoint parts that can be listed and merged independently and in
- * parallel: one per blob directory ({@code blobs/sha256/00/} .. {@code ff/}), one per top-level directory of
- * {@code repositories/} (DTR's namespaces), one per other directory, and single keys for loose objects. The
- * parts come from delimiter listings of both sides, united, so they cover every key of either side exactly
- * once, whatever the tree holds.
+ * parallel: one per blob directory ({@code blobs/sha256/00/} .. {@code ff/}), one per second-level directory of
+ * {@code repositories/} (DTR's {@code namespace/repository}), one per other directory, and single keys for loose
+ * objects. The parts come from delimiter listings of both sides, united, so they cover every key of either side
+ * exactly once, whatever the tree holds. A repository never spans two parts (its keys share its directory).
+ *
+ * <p>Why repositories and not namespaces: a namespace can hold thousands of keys, and some S3-compatible servers
+ * (S3Proxy's filesystem backend among them) read every key under the prefix for each page of a listing, so a part
+ * of many pages costs pages × keys; per-repository parts are mostly one page each, and list in parallel.
  *
  * @param blobParts  parts under {@code blobs/}: copied first
  * @param otherParts everything else (repositories, stray objects): copied after the blobs they point at
@@ -34,7 +42,8 @@ record Partition(List<Part> blobParts, List<Part> otherParts) {
     static final String REPOSITORIES = RegistryLayout.REPOSITORIES;
 
     /** Discovers the parts from both sides' delimiter listings; blob directories outside the shard are left out. */
-    static Partition discover(ObjectStore source, ObjectStore destination, Shard shard, Retries retries) throws IOException {
+    static Partition discover(ObjectStore source, ObjectStore destination, Shard shard, Retries retries, Executor executor)
+            throws IOException {
         List<Part> blobParts = new ArrayList<>();
         List<Part> otherParts = new ArrayList<>();
         for (String top : children(source, destination, RegistryLayout.ROOT, retries)) {
@@ -53,14 +62,44 @@ record Partition(List<Part> blobParts, List<Part> otherParts) {
                     }
                 }
             } else if (top.equals(REPOSITORIES)) {
+                // One delimiter listing per namespace and side: many namespaces are common, so list them in parallel.
+                List<CompletableFuture<List<Part>>> namespaces = new ArrayList<>();
                 for (String namespace : children(source, destination, REPOSITORIES, retries)) {
-                    otherParts.add(new Part(namespace, !isDirectory(namespace)));
+                    if (!isDirectory(namespace)) {
+                        namespaces.add(CompletableFuture.completedFuture(List.of(new Part(namespace, true))));
+                    } else {
+                        namespaces.add(CompletableFuture.supplyAsync(() -> {
+                            try {
+                                return children(source, destination, namespace, retries).stream()
+                                        .map(child -> new Part(child, !isDirectory(child))).toList();
+                            } catch (IOException e) {
+                                throw new UncheckedIOException(e);
+                            }
+                        }, executor));
+                    }
+                }
+                for (CompletableFuture<List<Part>> namespace : namespaces) {
+                    otherParts.addAll(join(namespace));
                 }
             } else {
                 otherParts.add(new Part(top, !isDirectory(top)));
             }
         }
         return new Partition(List.copyOf(blobParts), List.copyOf(otherParts));
+    }
+
+    private static <T> T join(CompletableFuture<T> future) throws IOException {
+        try {
+            return future.join();
+        } catch (CompletionException e) {
+            if (e.getCause() instanceof UncheckedIOException u) {
+                throw u.getCause();
+            }
+            if (e.getCause() instanceof RuntimeException r) {
+                throw r;
+            }
+            throw new IOException(e.getCause());
+        }
     }
 
     private static boolean isDirectory(String entry) {

@@ -113,7 +113,7 @@ final class VerifyRun {
         java.util.concurrent.ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(r -> daemon(r, "dtr-migrate-verify-progress"));
         try {
             Preflight.check(source, destination, retries);
-            Partition partition = Partition.discover(source, destination, Shard.all(), retries);
+            Partition partition = Partition.discover(source, destination, Shard.all(), retries, listingPool);
             partsTotal = partition.blobParts().size() + partition.otherParts().size();
             long ms = tuning.progressInterval().toMillis();
             timer.scheduleAtFixedRate(() -> events.progress(progressLine()), ms, ms, java.util.concurrent.TimeUnit.MILLISECONDS);

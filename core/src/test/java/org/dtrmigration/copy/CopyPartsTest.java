@@ -149,4 +149,51 @@ class CopyPartsTest {
         InputStream longer = new VerifyingInputStream(new ByteArrayInputStream(content), "s", "k", digest, 99_999);
         assertThatThrownBy(longer::readAllBytes).isInstanceOf(DigestMismatchException.class);
     }
+
+    @Test
+    void partitionSplitsRepositoriesPerRepositoryAndCoversEveryKeyOfBothSidesOnce() throws IOException {
+        String v2 = RegistryLayout.ROOT;
+        org.dtrmigration.storage.FilesystemStore a = new org.dtrmigration.storage.FilesystemStore(Files.createDirectories(tmp.resolve("a")));
+        org.dtrmigration.storage.FilesystemStore b = new org.dtrmigration.storage.FilesystemStore(Files.createDirectories(tmp.resolve("b")));
+        List<String> keysA = List.of(v2 + "blobs/sha256/00/00aa/data", v2 + "blobs/sha256/ff/ffaa/data", v2 + "blobs/stray",
+                v2 + "repositories/org/app/_layers/sha256/00aa/link", v2 + "repositories/org/app/_manifests/tags/1/current/link",
+                v2 + "repositories/org/web/_layers/sha256/ffaa/link", v2 + "repositories/org/loose-object",
+                v2 + "repositories/team/deep/er/_layers/sha256/00aa/link", v2 + "repositories/top-level-file", v2 + "other/x");
+        List<String> keysB = List.of(v2 + "blobs/sha256/01/01aa/data", v2 + "repositories/org/gone/_layers/sha256/01aa/link",
+                v2 + "repositories/old/app/_layers/sha256/01aa/link", v2 + "repositories/org/app/_layers/sha256/00aa/link");
+        for (String k : keysA) {
+            a.write(k, k.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        }
+        for (String k : keysB) {
+            b.write(k, k.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        }
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(3);
+        try {
+            Partition partition = Partition.discover(a, b, Shard.all(), new Retries(CopierTest.FAST), pool);
+            assertThat(partition.otherParts()).extracting(Partition.Part::toString).contains(
+                    v2 + "repositories/org/app/*", v2 + "repositories/org/web/*", v2 + "repositories/org/gone/*",
+                    v2 + "repositories/old/app/*", v2 + "repositories/team/deep/*", v2 + "repositories/org/loose-object",
+                    v2 + "repositories/top-level-file");
+            // Every key of either side is in exactly one part.
+            List<String> covered = new ArrayList<>();
+            List<Partition.Part> all = new ArrayList<>(partition.blobParts());
+            all.addAll(partition.otherParts());
+            for (Partition.Part part : all) {
+                for (org.dtrmigration.storage.FilesystemStore side : List.of(a, b)) {
+                    if (part.singleKey()) {
+                        side.stat(part.prefix()).ifPresent(info -> covered.add(info.key()));
+                    } else {
+                        try (ObjectListing listing = side.list(part.prefix())) {
+                            listing.forEachRemaining(info -> covered.add(info.key()));
+                        }
+                    }
+                }
+            }
+            List<String> expected = new ArrayList<>(keysA);
+            expected.addAll(keysB);
+            assertThat(covered).containsExactlyInAnyOrderElementsOf(expected);
+        } finally {
+            pool.shutdownNow();
+        }
+    }
 }
