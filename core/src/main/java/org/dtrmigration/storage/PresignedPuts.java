@@ -8,9 +8,9 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.InterruptedIOException;
 import java.io.StringReader;
+import java.net.URI;
+import java.net.URL;
 import java.time.Duration;
-import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import javax.xml.stream.XMLInputFactory;
@@ -26,19 +26,24 @@ import okio.BufferedSink;
 import okio.Okio;
 import okio.Source;
 import software.amazon.awssdk.awscore.exception.AwsErrorDetails;
-import software.amazon.awssdk.services.s3.model.PutObjectRequest;
 import software.amazon.awssdk.services.s3.model.S3Exception;
 import software.amazon.awssdk.services.s3.presigner.S3Presigner;
-import software.amazon.awssdk.services.s3.presigner.model.PresignedPutObjectRequest;
+import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
+import software.amazon.awssdk.http.SdkHttpMethod;
+import software.amazon.awssdk.http.SdkHttpRequest;
+import software.amazon.awssdk.http.auth.aws.signer.AwsV4HttpSigner;
+import software.amazon.awssdk.utils.http.SdkHttpUtils;
 
 /**
  * Single-request PutObject through a pre-signed URL sent with OkHttp, the way rclone uploads single parts.
  *
  * <p>Why: a registry is mostly 71-byte link files, and the SDK's full client pipeline (endpoint rules,
  * interceptors, marshalling, retries, metrics, the Apache client) costs about 0.8 ms of CPU per PutObject, several
- * times the cost of the request itself on a fast network. Pre-signing runs the SDK's own endpoint resolution and
- * SigV4 signer (so addressing, regions and credentials stay the SDK's business) and leaves only the HTTP exchange
- * to OkHttp. A pre-signed request carries {@code UNSIGNED-PAYLOAD}, so neither side hashes the body for the
+ * times the cost of the request itself on a fast network; the SDK's presigner runs most of that pipeline too.
+ * So the presigner is asked once per bucket where keys live and how they are signed (its endpoint rules decide
+ * path-style or virtual-hosted addressing, the region, a custom endpoint), and each PUT is then signed by the SDK's
+ * own SigV4 signer ({@link AwsV4HttpSigner}, query-string authentication exactly as a pre-signed URL) and sent by
+ * OkHttp. A pre-signed request carries {@code UNSIGNED-PAYLOAD}, so neither side hashes the body for the
  * signature: small bodies carry a signed Content-MD5 the server checks, large ones are protected by TLS and by the
  * caller's own digest check while they stream.
  *
@@ -54,14 +59,28 @@ final class PresignedPuts implements AutoCloseable {
     /** Long enough for the slowest single PUT to start; the signature is checked when the request arrives. */
     private static final Duration SIGNATURE_LIFETIME = Duration.ofMinutes(15);
 
-    private final S3Presigner presigner;
+    private final URI bucketUrl;
+    private final String signingRegion;
+    private final String signingName;
+    private final AwsCredentialsProvider credentials;
+    private final AwsV4HttpSigner signer = AwsV4HttpSigner.create();
     private final OkHttpClient http;
-    private final String bucket;
     private final RetryPolicy<Object> retry;
 
-    PresignedPuts(S3Presigner presigner, String bucket, StoreOptions options) {
-        this.presigner = presigner;
-        this.bucket = bucket;
+    /**
+     * @param bucketUrl     where the bucket's keys live, ending with '/' ({@code http://host:port/bucket/} path-style,
+     *                      {@code https://bucket.s3.region.amazonaws.com/} virtual-hosted)
+     * @param signingRegion the SigV4 region the SDK's endpoint rules chose for the bucket
+     * @param signingName   the SigV4 service name ({@code s3})
+     */
+    PresignedPuts(URI bucketUrl, String signingRegion, String signingName, AwsCredentialsProvider credentials, StoreOptions options) {
+        if (!bucketUrl.getRawPath().endsWith("/")) {
+            throw new IllegalArgumentException("bucket URL must end with '/': " + bucketUrl);
+        }
+        this.bucketUrl = bucketUrl;
+        this.signingRegion = signingRegion;
+        this.signingName = signingName;
+        this.credentials = credentials;
         this.http = new OkHttpClient.Builder()
                 .connectionPool(new ConnectionPool(options.maxConnections(), 5, TimeUnit.MINUTES))
                 .connectTimeout(options.connectTimeout())
@@ -79,23 +98,53 @@ final class PresignedPuts implements AutoCloseable {
                 .build();
     }
 
+    /**
+     * Asks the SDK's presigner once where the bucket's keys live and how requests to it are signed (its endpoint
+     * rules: path-style or virtual-hosted, region, custom endpoint), then signs every PUT with the SDK's SigV4 signer
+     * alone: the presigner's full pipeline costs as much CPU per request as the client's.
+     */
+    static PresignedPuts forBucket(S3Presigner presigner, String bucket, AwsCredentialsProvider credentials, StoreOptions options) {
+        String probe = "dtr-migrate-probe-key";
+        URL url = presigner.presignPutObject(b -> b.signatureDuration(SIGNATURE_LIFETIME)
+                .putObjectRequest(r -> r.bucket(bucket).key(probe))).url();
+        URI uri;
+        try {
+            uri = url.toURI();
+        } catch (java.net.URISyntaxException e) {
+            throw new IllegalStateException("the SDK made an invalid URL for bucket " + bucket, e);
+        }
+        String path = uri.getRawPath();
+        if (!path.endsWith("/" + probe)) {
+            throw new IllegalStateException("unexpected object URL layout for bucket " + bucket + ": " + uri.getScheme() + "://" + uri.getRawAuthority() + path);
+        }
+        // X-Amz-Credential = <key id>/<date>/<region>/<service>/aws4_request
+        String credential = null;
+        for (String parameter : uri.getRawQuery().split("&")) {
+            if (parameter.startsWith("X-Amz-Credential=")) {
+                credential = java.net.URLDecoder.decode(parameter.substring("X-Amz-Credential=".length()), java.nio.charset.StandardCharsets.UTF_8);
+            }
+        }
+        String[] scope = credential == null ? new String[0] : credential.split("/");
+        if (scope.length < 5) {
+            throw new IllegalStateException("the SDK's pre-signed URL for bucket " + bucket + " carries no credential scope");
+        }
+        URI base = URI.create(uri.getScheme() + "://" + uri.getRawAuthority() + path.substring(0, path.length() - probe.length()));
+        return new PresignedPuts(base, scope[scope.length - 3], scope[scope.length - 2], credentials, options);
+    }
+
     /** Puts a buffered object with its Content-MD5 (checked by the server). */
     void put(String objectKey, byte[] content, byte[] md5) throws IOException {
-        PutObjectRequest request = PutObjectRequest.builder().bucket(bucket).key(objectKey)
-                .contentLength((long) content.length).contentType(OCTET_STREAM.toString()).contentMD5(Md5.base64(md5)).build();
-        send(request, () -> new ByteArrayInputStream(content), content.length);
+        send(objectKey, Md5.base64(md5), () -> new ByteArrayInputStream(content), content.length);
     }
 
     /** Puts re-readable content, streaming it from a fresh stream on every attempt. */
     void put(String objectKey, ContentSource content) throws IOException {
-        PutObjectRequest request = PutObjectRequest.builder().bucket(bucket).key(objectKey)
-                .contentLength(content.length()).contentType(OCTET_STREAM.toString()).build();
-        send(request, content::open, content.length());
+        send(objectKey, null, content::open, content.length());
     }
 
-    private void send(PutObjectRequest request, ContentSource.Opener body, long length) throws IOException {
+    private void send(String objectKey, String md5, ContentSource.Opener body, long length) throws IOException {
         try {
-            Failsafe.with(retry).run(() -> attempt(request, body, length));
+            Failsafe.with(retry).run(() -> attempt(objectKey, md5, body, length));
         } catch (FailsafeException e) {
             Throwable cause = e.getCause();
             if (cause instanceof IOException io) {
@@ -109,17 +158,32 @@ final class PresignedPuts implements AutoCloseable {
         }
     }
 
-    private void attempt(PutObjectRequest put, ContentSource.Opener body, long length) throws IOException {
-        // Signed anew for every attempt: fresh credentials from the provider, a fresh date.
-        PresignedPutObjectRequest signed = presigner.presignPutObject(b -> b.signatureDuration(SIGNATURE_LIFETIME).putObjectRequest(put));
-        Request.Builder request = new Request.Builder().url(signed.url()).put(new StreamingBody(body, length));
-        for (Map.Entry<String, List<String>> header : signed.signedHeaders().entrySet()) {
-            if (!header.getKey().equalsIgnoreCase("host")) { // OkHttp writes the same Host from the URL
-                for (String value : header.getValue()) {
-                    request.addHeader(header.getKey(), value);
-                }
-            }
+    private void attempt(String objectKey, String md5, ContentSource.Opener body, long length) throws IOException {
+        SdkHttpRequest.Builder unsigned = SdkHttpRequest.builder()
+                .method(SdkHttpMethod.PUT)
+                .uri(URI.create(bucketUrl + SdkHttpUtils.urlEncodeIgnoreSlashes(objectKey)))
+                .putHeader("Content-Type", OCTET_STREAM.toString());
+        if (md5 != null) {
+            unsigned.putHeader("Content-MD5", md5);
         }
+        // Signed anew for every attempt: fresh credentials from the provider, a fresh date. In the query, with
+        // UNSIGNED-PAYLOAD, as S3's own pre-signed URLs: the body is not hashed for the signature.
+        SdkHttpRequest signed = signer.sign(r -> r.identity(credentials.resolveCredentials())
+                .request(unsigned.build())
+                .putProperty(AwsV4HttpSigner.SERVICE_SIGNING_NAME, signingName)
+                .putProperty(AwsV4HttpSigner.REGION_NAME, signingRegion)
+                .putProperty(AwsV4HttpSigner.AUTH_LOCATION, AwsV4HttpSigner.AuthLocation.QUERY_STRING)
+                .putProperty(AwsV4HttpSigner.EXPIRATION_DURATION, SIGNATURE_LIFETIME)
+                .putProperty(AwsV4HttpSigner.PAYLOAD_SIGNING_ENABLED, false)
+                .putProperty(AwsV4HttpSigner.DOUBLE_URL_ENCODE, false) // S3 signs the path as sent
+                .putProperty(AwsV4HttpSigner.NORMALIZE_PATH, false))
+                .request();
+        Request.Builder request = new Request.Builder().url(signed.getUri().toString()).put(new StreamingBody(body, length));
+        signed.forEachHeader((name, values) -> {
+            if (!name.equalsIgnoreCase("host")) { // OkHttp writes the same Host from the URL
+                values.forEach(value -> request.addHeader(name, value));
+            }
+        });
         try (Response response = http.newCall(request.build()).execute()) {
             if (!response.isSuccessful()) {
                 throw error(response.code(), response.body() == null ? "" : response.body().string(), response.header("x-amz-request-id"));
@@ -174,7 +238,6 @@ final class PresignedPuts implements AutoCloseable {
 
     @Override
     public void close() {
-        presigner.close();
         http.dispatcher().executorService().shutdown();
         http.connectionPool().evictAll();
     }

@@ -69,7 +69,7 @@ public final class S3Store implements ObjectStore {
     private final String where;
     private final List<Secret> secrets;
     private final PartUploader parts;
-    private final S3Credentials credentials;
+    private final AwsCredentialsProvider credentialsProvider;
     private final String region;
     PresignedPuts puts; // guarded by this; made on first write when the bucket's region must be looked up
 
@@ -81,11 +81,11 @@ public final class S3Store implements ObjectStore {
         this.root = location.prefix().isEmpty() ? "" : location.prefix() + "/";
         String region = resolveRegion(location, credentials);
         this.where = location.endpoint() != null ? location.endpoint().toString() : "AWS S3 (" + region + ")";
-        this.s3 = buildClient(location, credentials, options, region);
-        this.credentials = credentials;
+        this.credentialsProvider = provider(credentials);
+        this.s3 = buildClient(location, credentialsProvider, options, region);
         this.region = region;
         if (location.region() != null || location.endpoint() != null) {
-            this.puts = new PresignedPuts(buildPresigner(location, credentials, region), location.bucket(), options);
+            this.puts = presignedPuts(region);
         }
         this.parts = new PartUploader("s3-" + location.bucket(), options.partThreads(), options.partMemory());
     }
@@ -109,7 +109,7 @@ public final class S3Store implements ObjectStore {
         }
     }
 
-    private static S3Client buildClient(S3Location location, S3Credentials credentials, StoreOptions options, String region) {
+    private static S3Client buildClient(S3Location location, AwsCredentialsProvider credentials, StoreOptions options, String region) {
         ApacheHttpClient.Builder http = ApacheHttpClient.builder()
                 .maxConnections(options.maxConnections())
                 .connectionTimeout(options.connectTimeout())
@@ -122,7 +122,7 @@ public final class S3Store implements ObjectStore {
         S3ClientBuilder builder = S3Client.builder()
                 .httpClientBuilder(http)
                 .region(Region.of(region))
-                .credentialsProvider(provider(credentials))
+                .credentialsProvider(credentials)
                 .forcePathStyle(location.pathStyle())
                 // SDK >= 2.30 sends CRC32 trailers in aws-chunked bodies by default, which several S3-compatible
                 // servers reject or store mangled. We send Content-MD5 ourselves on every PUT and part instead,
@@ -154,16 +154,21 @@ public final class S3Store implements ObjectStore {
     private synchronized PresignedPuts puts() {
         if (puts == null) {
             String bucketRegion = s3.headBucket(b -> b.bucket(location.bucket())).bucketRegion();
-            puts = new PresignedPuts(buildPresigner(location, credentials, bucketRegion != null ? bucketRegion : region),
-                    location.bucket(), options);
+            puts = presignedPuts(bucketRegion != null ? bucketRegion : region);
         }
         return puts;
     }
 
-    private static S3Presigner buildPresigner(S3Location location, S3Credentials credentials, String region) {
+    private PresignedPuts presignedPuts(String bucketRegion) {
+        try (S3Presigner presigner = buildPresigner(location, credentialsProvider, bucketRegion)) {
+            return PresignedPuts.forBucket(presigner, location.bucket(), credentialsProvider, options);
+        }
+    }
+
+    private static S3Presigner buildPresigner(S3Location location, AwsCredentialsProvider credentials, String region) {
         S3Presigner.Builder builder = S3Presigner.builder()
                 .region(Region.of(region))
-                .credentialsProvider(provider(credentials))
+                .credentialsProvider(credentials)
                 .serviceConfiguration(S3Configuration.builder().pathStyleAccessEnabled(location.pathStyle()).build());
         if (location.endpoint() != null) {
             builder.endpointOverride(location.endpoint());
@@ -397,6 +402,13 @@ public final class S3Store implements ObjectStore {
             }
         }
         s3.close();
+        if (credentialsProvider instanceof AutoCloseable closeable) {
+            try {
+                closeable.close();
+            } catch (Exception e) {
+                // nothing to do about a credentials cache that will not close
+            }
+        }
     }
 
     private String objectKey(String key) {

@@ -8,6 +8,7 @@ import java.io.IOException;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.List;
 import java.util.concurrent.TimeUnit;
 import okhttp3.mockwebserver.MockResponse;
 import okhttp3.mockwebserver.MockWebServer;
@@ -220,6 +221,21 @@ class S3StoreTest {
             assertThat(mock.takeRequest(5, TimeUnit.SECONDS).getMethod()).isEqualTo("HEAD");
             RecordedRequest put = mock.takeRequest(5, TimeUnit.SECONDS);
             assertThat(put.getRequestUrl().queryParameter("X-Amz-Credential")).contains("/eu-west-3/s3/");
+        }
+    }
+
+    @Test
+    void keysWithCharactersThatNeedEncodingAreWrittenWhereTheSdkReadsThem() throws IOException {
+        List<String> keys = List.of("docker/registry/v2/repositories/a b/_uploads/x+y=z&w", "weird/%41~!$'()*,;:@", "unicode/\u00e9\u4e2d\uD83D\uDE00");
+        try (ObjectStore store = new StoreFactory().open(server.location(BUCKET, "encoding"), server.credentials())) {
+            for (String key : keys) {
+                store.write(key, key.getBytes(StandardCharsets.UTF_8));
+            }
+            for (String key : keys) {
+                assertThat(new String(raw.getObjectAsBytes(b -> b.bucket(BUCKET).key("encoding/" + key)).asByteArray(), StandardCharsets.UTF_8))
+                        .isEqualTo(key);
+            }
+            assertThat(store.list("").toList()).extracting(ObjectInfo::key).containsExactlyInAnyOrderElementsOf(keys);
         }
     }
 }
