@@ -18,7 +18,6 @@ import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.dtrmigration.copy.CopyOptions;
 import org.dtrmigration.layout.RegistryLayout;
 import org.dtrmigration.layout.RegistryTreeWriter;
 import org.dtrmigration.layout.SyntheticImages;
