@@ -10,6 +10,7 @@ import hudson.model.Item;
 import hudson.util.FormValidation;
 import hudson.util.ListBoxModel;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.dtrmigration.storage.AzureLocation;
@@ -27,9 +28,8 @@ import org.kohsuke.stapler.verb.POST;
  * How the storage steps are built and configured. From a Jenkinsfile, {@link #newInstance(Map)} turns DTR's storage
  * map in {@code from:}/{@code to:} into its location URI first, so that the step itself takes text and its form binds
  * and round-trips. For the Snippet Generator, the fields every {@link StorageStep} shares: {@code from} and {@code to}
- * (location URIs), their credentials and {@code concurrency}. The help of the credentials, {@code concurrency} and
- * {@code includeUploads} lives next to {@link StorageStep}; {@code from} and {@code to}, being constructor parameters
- * of each step, have theirs next to the step.
+ * (location URIs), their credentials and {@code concurrency}. Their help, and that of {@code includeUploads}, lives
+ * next to {@link StorageStep}, where Jenkins finds it for both steps.
  *
  * <p>A credentials list offers the kinds {@link StorageEndpoints} accepts for the location typed next to it (all of
  * them while that location is blank or invalid), with the permission rules of {@link CredentialPickers}; its check
@@ -50,7 +50,7 @@ public abstract class StorageStepDescriptor extends StepDescriptor {
         StorageMaps.Converted converted = StorageMaps.convert(arguments);
         StorageStep step;
         try {
-            step = (StorageStep) instantiate(converted.arguments());
+            step = (StorageStep) instantiate(new LinkedHashMap<>(converted.arguments())); // mutable, as CPS hands it over
         } catch (IllegalArgumentException | ClassCastException e) {
             throw new AbortException(e.getMessage());
         }
