@@ -394,10 +394,8 @@ final class StorageLocationParser {
         if (value == null) {
             return null;
         }
-        if (value instanceof String s) {
-            return s;
-        }
-        if (value instanceof Number || value instanceof Boolean) {
+        // Any CharSequence: a Jenkinsfile's interpolated "${…}" arrives as a Groovy GString.
+        if (value instanceof CharSequence || value instanceof Number || value instanceof Boolean) {
             return value.toString();
         }
         throw error(parameter, "DTR storage parameter '" + key + "' must be a string");

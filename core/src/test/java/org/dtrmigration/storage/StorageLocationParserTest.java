@@ -9,10 +9,13 @@ import java.io.IOException;
 import java.io.ObjectInputStream;
 import java.io.ObjectOutputStream;
 import java.net.URI;
+import java.util.List;
 import java.util.Map;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.MethodSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
 class StorageLocationParserTest {
@@ -173,6 +176,41 @@ class StorageLocationParserTest {
                 .hasMessageStartingWith("dtrStorage: DTR storage configuration names no driver");
         assertThatThrownBy(() -> StorageLocation.fromDtrConfig(Map.of("s3", Map.of("bucket", "b"), "azure", Map.of()), "dtrStorage"))
                 .hasMessageStartingWith("dtrStorage: DTR storage configuration names two drivers");
+    }
+
+    /** DTR's storage maps as Jenkinsfiles pass them; the Pipeline steps hand each on as its {@code toUri()}. */
+    static Stream<Map<String, Object>> dtrMaps() {
+        return Stream.of(
+                Map.of("filesystem", Map.of("rootdirectory", "/mnt/dtr-nfs")),
+                Map.of("filesystem", Map.of()),
+                Map.of("filesystem", Map.of("rootdirectory", "/mnt/nfs share/dtr")),
+                Map.of("storage", Map.of("s3", Map.of("bucket", "dtr-new", "region", "eu-west-1", "rootdirectory", "/dtr/"))),
+                Map.of("s3", Map.of("bucket", "dtr", "region", "none", "regionendpoint", "minio.local:9000", "secure", false)),
+                Map.of("s3", Map.of("bucket", "dtr", "region", "us-east-1", "regionendpoint", "https://ceph.example.com",
+                        "forcepathstyle", false)),
+                Map.of("s3", Map.of("bucket", "b", "region", "us-east-1", "rootdirectory", "a/b c")),
+                Map.of("azure", Map.of("accountname", "dtrstore", "container", "registry")),
+                Map.of("azure", Map.of("accountname", "dtrstore", "container", "registry", "realm", "core.chinacloudapi.cn",
+                        "rootdirectory", "dtr", "trimlegacyrootprefix", true)),
+                Map.of("azure", Map.of("accountname", "devstoreaccount1", "container", "registry",
+                        "serviceurl", "http://127.0.0.1:10000/devstoreaccount1")));
+    }
+
+    @ParameterizedTest
+    @MethodSource("dtrMaps")
+    void aDtrMapSurvivesItsUri(Map<String, Object> map) {
+        StorageLocation location = StorageLocation.fromDtrConfig(map, "from");
+        assertThat(StorageLocation.parse(location.toUri(), "from")).isEqualTo(location);
+    }
+
+    @Test
+    void aDtrMapMayHoldInterpolatedText() {
+        // A Jenkinsfile's "${…}" is a GString: a CharSequence, not a String.
+        Map<String, Object> map = Map.of("s3", Map.of("bucket", new StringBuilder("dtr-new"), "region", "eu-west-1",
+                "rootdirectory", new StringBuilder("/dtr")));
+        assertThat(StorageLocation.fromDtrConfig(map, "to")).isEqualTo(new S3Location("dtr-new", "dtr", "eu-west-1", null, false));
+        assertThatThrownBy(() -> StorageLocation.fromDtrConfig(Map.of("s3", Map.of("bucket", List.of("b"))), "to"))
+                .hasMessage("to: DTR storage parameter 'bucket' must be a string");
     }
 
     @Test

@@ -13,7 +13,9 @@ import hudson.security.ACL;
 import hudson.security.ACLContext;
 import hudson.util.ListBoxModel;
 import java.net.URL;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import jenkins.model.Jenkins;
 import org.htmlunit.HttpMethod;
@@ -21,9 +23,9 @@ import org.htmlunit.WebRequest;
 import org.htmlunit.WebResponse;
 import org.jenkinsci.plugins.workflow.cps.SnippetizerTester;
 import org.jenkinsci.plugins.workflow.job.WorkflowJob;
+import org.jenkinsci.plugins.workflow.steps.Step;
 import org.jenkinsci.plugins.workflow.steps.StepConfigTester;
 import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 import org.jvnet.hudson.test.JenkinsRule;
 import org.jvnet.hudson.test.MockAuthorizationStrategy;
@@ -210,11 +212,6 @@ class DtrStepsFormsTest {
                 + "report: 'verify-storage.txt', to: 'azure://registry/docker?account=dtrstore', toCredentialsId: 'secret-text'");
     }
 
-    /*
-     * Expected to fail until the form can bind from/to: they are Object parameters (a URI or DTR's storage map), and
-     * Stapler has no converter from the form's string to Object ("Unable to convert to class java.lang.Object").
-     */
-    @Disabled("from/to are Object: Stapler cannot bind the form's text to them; see README, The Jenkins builds")
     @Test
     void theStorageStepsSurviveTheirConfigurationForms() throws Exception {
         StepConfigTester forms = new StepConfigTester(r);
@@ -229,6 +226,24 @@ class DtrStepsFormsTest {
         verify.setReport("verify.txt");
         verify.setIncludeUploads(true);
         r.assertEqualDataBoundBeans(verify, forms.configRoundTrip(verify));
+    }
+
+    /** A Jenkinsfile's DTR storage map builds the step its location URI builds: the form and the snippet show the URI. */
+    @Test
+    void aStorageMapBecomesTheLocationTheFormAndSnippetShow() throws Exception {
+        JenkinsFixtures.addStorageCredentials();
+        Map<String, Object> arguments = new HashMap<>();
+        arguments.put("from", Map.of("filesystem", Map.of("rootdirectory", "/var/lib/docker/volumes/dtr-registry-a1b2c3d4e5f6/_data")));
+        arguments.put("to", Map.of("storage", Map.of("s3", Map.of("bucket", "dtr-new", "region", "eu-west-1", "rootdirectory", "registry",
+                "secretkey", "map-SECRET-77"))));
+        arguments.put("toCredentialsId", "dtr-s3");
+        Step byMap = r.jenkins.getDescriptorByType(DtrCopyStorageStep.DescriptorImpl.class).newInstance(arguments);
+
+        DtrCopyStorageStep byUri = new DtrCopyStorageStep(SOURCE, S3);
+        byUri.setToCredentialsId("dtr-s3");
+        r.assertEqualDataBoundBeans(byUri, byMap);
+        new SnippetizerTester(r).assertRoundTrip(byMap, "dtrCopyStorage from: '" + SOURCE + "', to: '" + S3 + "', toCredentialsId: 'dtr-s3'");
+        r.assertEqualDataBoundBeans(byMap, new StepConfigTester(r).configRoundTrip(byMap));
     }
 
     @Test

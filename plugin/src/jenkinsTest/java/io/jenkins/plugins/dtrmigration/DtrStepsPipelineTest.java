@@ -12,10 +12,14 @@ import static org.hamcrest.Matchers.is;
 import hudson.model.Label;
 import hudson.model.Result;
 import hudson.slaves.DumbSlave;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import org.dtrmigration.simulator.crons.Cron;
+import org.dtrmigration.layout.TreeGenerator;
+import org.dtrmigration.layout.TreeSpec;
 import org.dtrmigration.simulator.DtrSimulator;
+import org.dtrmigration.simulator.crons.Cron;
+import org.dtrmigration.storage.FilesystemStore;
 import org.jenkinsci.plugins.workflow.cps.CpsFlowDefinition;
 import org.jenkinsci.plugins.workflow.job.WorkflowJob;
 import org.jenkinsci.plugins.workflow.job.WorkflowRun;
@@ -101,6 +105,40 @@ class DtrStepsPipelineTest {
         r.assertLogNotContains(ADMIN_TOKEN, b);
         assertThat(JenkinsFixtures.filesContaining(r.jenkins.getRootDir().toPath().resolve("jobs"), ADMIN_TOKEN), empty());
         assertThat(JenkinsFixtures.filesContaining(Path.of(agent.getRemoteFS()), ADMIN_TOKEN), empty());
+    }
+
+    /** dtrCopyStorage and dtrVerifyStorage on the agent, naming storage by URI or by DTR's storage map as the docs do. */
+    @Test
+    void theStorageStepsTakeALocationOrDtrsStorageMap() throws Exception {
+        Path source = Files.createDirectories(dir.resolve("registry"));
+        TreeGenerator.generate(new FilesystemStore(source), TreeSpec.small(7));
+        Path copy = Files.createDirectories(dir.resolve("copy"));
+        WorkflowJob p = job("storage", String.join("\n",
+                "def root = '" + copy + "'",
+                "def c = dtrCopyStorage(from: [filesystem: [rootdirectory: '" + source + "', secretkey: 'map-SECRET-31']],",
+                "                       to: '" + copy.toUri() + "')",
+                "echo \"copy complete ${c.complete}, ${c.copiedObjects} of ${c.sourceObjects} objects\"",
+                "def v = dtrVerifyStorage(from: '" + source.toUri() + "', to: [storage: [filesystem: [rootdirectory: \"${root}\"]]],",
+                "                         deep: true)",
+                "echo \"verify clean ${v.clean}, ${v.differenceCount} differences\""));
+
+        WorkflowRun b = r.buildAndAssertSuccess(p);
+
+        r.assertLogContains("copy complete true", b);
+        r.assertLogContains("verify clean true, 0 differences", b);
+        r.assertLogContains("WARNING: from: the storage map's 'secretkey' is ignored", b);
+        r.assertLogNotContains("map-SECRET-31", b);
+
+        WorkflowRun typo = r.buildAndAssertStatus(Result.FAILURE, job("typo",
+                "dtrCopyStorage(from: '" + source.toUri() + "', to: '" + copy.toUri() + "', delet: true)"));
+        r.assertLogContains("delet", typo);
+        WorkflowRun notALocation = r.buildAndAssertStatus(Result.FAILURE, job("not-a-location",
+                "dtrVerifyStorage(from: 42, to: '" + copy.toUri() + "')"));
+        r.assertLogContains("from: expected a location (file:///path", notALocation);
+        r.assertLogNotContains("\tat io.jenkins.plugins.dtrmigration.", notALocation);
+        WorkflowRun unsupported = r.buildAndAssertStatus(Result.FAILURE, job("gcs",
+                "dtrVerifyStorage(from: '" + source.toUri() + "', to: [gcs: [bucket: 'b']])"));
+        r.assertLogContains("to: DTR storage driver 'gcs' is not supported", unsupported);
     }
 
     /** A guard that refuses: the build fails with the step's message, no stack trace, no secret, DTR unchanged. */

@@ -6,6 +6,7 @@ import hudson.remoting.VirtualChannel;
 import java.io.File;
 import java.io.IOException;
 import java.io.InterruptedIOException;
+import java.io.Serializable;
 import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.Map;
@@ -26,35 +27,38 @@ import org.dtrmigration.storage.StorageLocation;
 
 /**
  * Runs a bootstrapper procedure on the agent (the machine with docker and a route to UCP and DTR).
- * Carries plain values only: the resolved DTR endpoint and UCP connection (secrets masked in
- * {@code toString}), the build's environment as secrets, the listener and the launcher factory.
- * Storage credentials are read from that environment, with the names the AWS and Azure CLIs use.
+ * Carries plain values only: the step's request and the {@link Agent} values (the resolved DTR endpoint and UCP
+ * connection, secrets masked in {@code toString}; the build's environment as secrets; the listener and the launcher
+ * factory). Storage credentials are read from that environment, with the names the AWS and Azure CLIs use.
  * Failures a person can fix come back as {@link AbortException}: a message, no stack trace.
+ *
+ * @param <R> what the step decided on the controller
  */
-abstract class BootstrapperCallable extends MasterToSlaveFileCallable<Map<String, Object>> {
+abstract class BootstrapperCallable<R extends Serializable> extends MasterToSlaveFileCallable<Map<String, Object>> {
     private static final long serialVersionUID = 1L;
 
-    private final DtrEndpoint endpoint;
-    private final UcpConnection ucp;
-    private final TreeMap<String, Secret> environment;
-    private final TaskListener listener;
-    private final LauncherFactory launchers;
+    /** What every bootstrapper callable takes to the agent besides its request. */
+    record Agent(DtrEndpoint endpoint, UcpConnection ucp, TreeMap<String, Secret> environment, TaskListener listener,
+                 LauncherFactory launchers) implements Serializable {
+        Agent {
+            environment = new TreeMap<>(environment);
+        }
+    }
 
-    BootstrapperCallable(DtrEndpoint endpoint, UcpConnection ucp, Map<String, Secret> environment, TaskListener listener,
-                         LauncherFactory launchers) {
-        this.endpoint = endpoint;
-        this.ucp = ucp;
-        this.environment = new TreeMap<>(environment);
-        this.listener = listener;
-        this.launchers = launchers;
+    private final Agent agent;
+    final R request;
+
+    BootstrapperCallable(Agent agent, R request) {
+        this.agent = agent;
+        this.request = request;
     }
 
     @Override
     public final Map<String, Object> invoke(File workspace, VirtualChannel channel) throws IOException, InterruptedException {
-        EventSink events = new ListenerSink(listener);
-        try (DtrClient client = new DtrClient(endpoint, ClientOptions.defaults(), events)) {
-            ProcessRunner runner = LauncherProcessRunner.create(launchers, listener, environment);
-            return run(client, ucp, runner, events, workspace.toPath());
+        EventSink events = new ListenerSink(agent.listener());
+        try (DtrClient client = new DtrClient(agent.endpoint(), ClientOptions.defaults(), events)) {
+            ProcessRunner runner = LauncherProcessRunner.create(agent.launchers(), agent.listener(), agent.environment());
+            return run(client, agent.ucp(), runner, events, workspace.toPath());
         } catch (IOException | IllegalArgumentException e) {
             if (e instanceof InterruptedIOException) {
                 throw e;
@@ -69,7 +73,7 @@ abstract class BootstrapperCallable extends MasterToSlaveFileCallable<Map<String
     /** The storage credentials for a location, from the build's environment. */
     StorageCredentials credentials(StorageLocation location, String parameter) {
         Map<String, String> plain = new HashMap<>();
-        environment.forEach((k, v) -> plain.put(k, v.reveal()));
+        agent.environment().forEach((k, v) -> plain.put(k, v.reveal()));
         return new EnvironmentCredentials(plain).resolve(location, parameter);
     }
 

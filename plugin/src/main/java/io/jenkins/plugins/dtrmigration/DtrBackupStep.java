@@ -2,9 +2,9 @@ package io.jenkins.plugins.dtrmigration;
 
 import hudson.AbortException;
 import hudson.Extension;
-import hudson.model.TaskListener;
 import hudson.util.FormValidation;
 import java.io.IOException;
+import java.io.Serializable;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.LinkedHashMap;
@@ -16,8 +16,6 @@ import org.dtrmigration.bootstrapper.UcpConnection;
 import org.dtrmigration.events.EventSink;
 import org.dtrmigration.migration.BackupProcedure;
 import org.dtrmigration.registry.DtrClient;
-import org.dtrmigration.registry.DtrEndpoint;
-import org.dtrmigration.secret.Secret;
 import org.jenkinsci.plugins.workflow.steps.StepContext;
 import org.jenkinsci.plugins.workflow.steps.StepExecution;
 import org.kohsuke.stapler.DataBoundConstructor;
@@ -86,61 +84,40 @@ public final class DtrBackupStep extends BootstrapperStep {
 
     @Override
     public StepExecution start(StepContext context) {
-        return new Execution(context, this);
+        return new BootstrapperExecution<>(context, this, this::request, Backup::new);
     }
 
-    private static final class Execution extends BootstrapperExecution {
-        private static final long serialVersionUID = 1L;
-        private final transient DtrBackupStep step;
-        private transient String relative;
-        private transient String snapshot;
-        private transient BackupProcedure.Options options;
+    /** The procedure's options and the workspace-relative backup and snapshot files. */
+    record Request(BackupProcedure.Options options, String file, String snapshot) implements Serializable {
+    }
 
-        Execution(StepContext context, DtrBackupStep step) {
-            super(context, step);
-            this.step = step;
-        }
-
-        @Override
-        void validate() throws AbortException {
-            relative = WorkspaceFiles.checkRelative("file", step.file);
-            snapshot = WorkspaceFiles.checkRelative("tagSnapshot", step.tagSnapshot != null ? step.tagSnapshot : relative + ".tags.json");
-            BootstrapperImage image = step.parsedImage();
-            try {
-                options = new BackupProcedure.Options(image, requireReplica(step), step.offline, step.force);
-            } catch (IllegalArgumentException e) {
-                throw new AbortException(e.getMessage());
-            }
-        }
-
-        @Override
-        BootstrapperCallable callable(DtrEndpoint endpoint, UcpConnection ucp, Map<String, Secret> environment, TaskListener listener) {
-            return new Backup(endpoint, ucp, environment, listener, step.launchers(), options, relative, snapshot);
+    Request request() throws AbortException {
+        String relative = WorkspaceFiles.checkRelative("file", file);
+        String snapshot = WorkspaceFiles.checkRelative("tagSnapshot", tagSnapshot != null ? tagSnapshot : relative + ".tags.json");
+        BootstrapperImage image = parsedImage();
+        try {
+            return new Request(new BackupProcedure.Options(image, BootstrapperExecution.requireReplica(this), offline, force), relative,
+                    snapshot);
+        } catch (IllegalArgumentException e) {
+            throw new AbortException(e.getMessage());
         }
     }
 
-    static final class Backup extends BootstrapperCallable {
+    static final class Backup extends BootstrapperCallable<Request> {
         private static final long serialVersionUID = 1L;
-        private final BackupProcedure.Options options;
-        private final String file;
-        private final String snapshot;
 
-        Backup(DtrEndpoint endpoint, UcpConnection ucp, Map<String, Secret> environment, TaskListener listener,
-               LauncherFactory launchers, BackupProcedure.Options options, String file, String snapshot) {
-            super(endpoint, ucp, environment, listener, launchers);
-            this.options = options;
-            this.file = file;
-            this.snapshot = snapshot;
+        Backup(Agent agent, Request request) {
+            super(agent, request);
         }
 
         @Override
         Map<String, Object> run(DtrClient client, UcpConnection ucp, ProcessRunner runner, EventSink events, Path workspace)
                 throws IOException, InterruptedException {
             BackupProcedure.Result r = new BackupProcedure(client, ucp, runner, "docker", events, Clock.systemUTC())
-                    .run(options, workspace.resolve(file), workspace.resolve(snapshot));
+                    .run(request.options(), workspace.resolve(request.file()), workspace.resolve(request.snapshot()));
             Map<String, Object> result = new LinkedHashMap<>();
-            result.put("file", file);
-            result.put("sidecar", file + ".json");
+            result.put("file", request.file());
+            result.put("sidecar", request.file() + ".json");
             result.put("sha256", r.manifest().sha256());
             result.put("size", r.manifest().size());
             result.put("entries", r.manifest().entries());
@@ -148,7 +125,7 @@ public final class DtrBackupStep extends BootstrapperStep {
             result.put("image", r.manifest().image());
             result.put("replicaId", r.manifest().replicaId());
             result.put("readOnly", r.readOnly());
-            result.put("tagSnapshot", snapshot);
+            result.put("tagSnapshot", request.snapshot());
             result.put("repositories", r.snapshot().repositories().size());
             result.put("tags", r.snapshot().tagCount());
             return result;

@@ -3,19 +3,17 @@ package io.jenkins.plugins.dtrmigration;
 import edu.umd.cs.findbugs.annotations.CheckForNull;
 import hudson.AbortException;
 import hudson.Extension;
-import hudson.FilePath;
-import hudson.model.Run;
 import hudson.model.TaskListener;
 import hudson.util.FormValidation;
 import java.util.Map;
 import java.util.Set;
+import jenkins.MasterToSlaveFileCallable;
 import org.dtrmigration.copy.CopyOptions;
 import org.dtrmigration.copy.CopyRequest;
 import org.dtrmigration.copy.Endpoint;
 import org.dtrmigration.copy.Shard;
 import org.jenkinsci.plugins.workflow.steps.StepContext;
 import org.jenkinsci.plugins.workflow.steps.StepExecution;
-import org.jenkinsci.plugins.workflow.steps.SynchronousNonBlockingStepExecution;
 import org.kohsuke.stapler.DataBoundConstructor;
 import org.kohsuke.stapler.DataBoundSetter;
 import org.kohsuke.stapler.QueryParameter;
@@ -30,11 +28,10 @@ public final class DtrCopyStorageStep extends StorageStep {
 
     private boolean delete;
     private String shard;
-    private boolean includeUploads;
     private boolean dryRun;
 
     @DataBoundConstructor
-    public DtrCopyStorageStep(Object from, Object to) {
+    public DtrCopyStorageStep(String from, String to) {
         super(from, to);
     }
 
@@ -59,15 +56,6 @@ public final class DtrCopyStorageStep extends StorageStep {
         this.shard = DtrApiStep.emptyToNull(shard);
     }
 
-    public boolean isIncludeUploads() {
-        return includeUploads;
-    }
-
-    @DataBoundSetter
-    public void setIncludeUploads(boolean includeUploads) {
-        this.includeUploads = includeUploads;
-    }
-
     public boolean isDryRun() {
         return dryRun;
     }
@@ -82,38 +70,34 @@ public final class DtrCopyStorageStep extends StorageStep {
         return new Execution(context, this);
     }
 
-    static final class Execution extends SynchronousNonBlockingStepExecution<Map<String, Object>> {
+    static final class Execution extends StorageStep.Execution {
         private static final long serialVersionUID = 1L;
         private final transient DtrCopyStorageStep step;
+        private transient CopyOptions options;
 
         Execution(StepContext context, DtrCopyStorageStep step) {
-            super(context);
+            super(context, step);
             this.step = step;
         }
 
         @Override
-        protected Map<String, Object> run() throws Exception {
-            if (step == null) {
-                throw new AbortException("this step cannot resume after a Jenkins restart; run it again (the copy resumes where it stopped)");
-            }
-            CopyOptions options;
+        String afterRestart() {
+            return "run it again (the copy resumes where it stopped)";
+        }
+
+        @Override
+        void validate() throws AbortException {
             try {
-                options = new CopyOptions(step.delete, step.includeUploads, Shard.parse(step.shard, "shard"), step.getConcurrency(), step.dryRun);
+                options = new CopyOptions(step.delete, step.isIncludeUploads(), Shard.parse(step.shard, "shard"), step.getConcurrency(),
+                        step.dryRun);
             } catch (IllegalArgumentException e) {
                 throw new AbortException(e.getMessage());
             }
-            Run<?, ?> run = getContext().get(Run.class);
-            TaskListener listener = getContext().get(TaskListener.class);
-            FilePath workspace = getContext().get(FilePath.class);
-            Endpoint from = StorageEndpoints.resolve(run, listener, "from", step.getFrom(), "fromCredentialsId", step.getFromCredentialsId());
-            Endpoint to = StorageEndpoints.resolve(run, listener, "to", step.getTo(), "toCredentialsId", step.getToCredentialsId());
-            CopyRequest request;
-            try {
-                request = new CopyRequest(from, to, options);
-            } catch (IllegalArgumentException e) {
-                throw new AbortException(e.getMessage());
-            }
-            return workspace.act(new CopyStorageCallable(request, listener));
+        }
+
+        @Override
+        MasterToSlaveFileCallable<Map<String, Object>> callable(Endpoint from, Endpoint to, TaskListener listener) {
+            return new CopyStorageCallable(new CopyRequest(from, to, options), listener);
         }
     }
 

@@ -2,7 +2,6 @@ package io.jenkins.plugins.dtrmigration;
 
 import hudson.AbortException;
 import hudson.Extension;
-import hudson.model.TaskListener;
 import hudson.util.FormValidation;
 import java.io.IOException;
 import java.io.Serializable;
@@ -19,8 +18,6 @@ import org.dtrmigration.events.EventSink;
 import org.dtrmigration.migration.ExactCopyVerification;
 import org.dtrmigration.migration.ReconfigureProcedure;
 import org.dtrmigration.registry.DtrClient;
-import org.dtrmigration.registry.DtrEndpoint;
-import org.dtrmigration.secret.Secret;
 import org.dtrmigration.storage.StorageLocation;
 import org.dtrmigration.storage.StoreFactory;
 import org.jenkinsci.plugins.workflow.steps.StepContext;
@@ -137,7 +134,7 @@ public final class DtrReconfigureStep extends BootstrapperStep {
 
     @Override
     public StepExecution start(StepContext context) {
-        return new Execution(context, this);
+        return new BootstrapperExecution<>(context, this, this::request, Reconfigure::new);
     }
 
     record Request(BootstrapperImage image, String replicaId, StorageTarget target, boolean storageMigrated,
@@ -145,52 +142,32 @@ public final class DtrReconfigureStep extends BootstrapperStep {
                    String snapshot) implements Serializable {
     }
 
-    private static final class Execution extends BootstrapperExecution {
-        private static final long serialVersionUID = 1L;
-        private final transient DtrReconfigureStep step;
-        private transient Request request;
-
-        Execution(StepContext context, DtrReconfigureStep step) {
-            super(context, step);
-            this.step = step;
+    Request request() throws AbortException {
+        String snapshot = WorkspaceFiles.checkRelative("tagSnapshot", tagSnapshot);
+        if (!storageMigrated && !reinitializeStorage) {
+            throw new AbortException("storageMigrated: required (true) once the storage was copied; a storage switch without"
+                    + " it wipes every tag. Or reinitializeStorage: true (MSR 2.9) to start with no tags on purpose");
         }
-
-        @Override
-        void validate() throws AbortException {
-            String snapshot = WorkspaceFiles.checkRelative("tagSnapshot", step.tagSnapshot);
-            if (!step.storageMigrated && !step.reinitializeStorage) {
-                throw new AbortException("storageMigrated: required (true) once the storage was copied; a storage switch without"
-                        + " it wipes every tag. Or reinitializeStorage: true (MSR 2.9) to start with no tags on purpose");
+        try {
+            StorageTarget target = StorageTarget.parse(storage, "storage");
+            if (source != null) {
+                StorageLocation.parse(source, "source");
             }
-            try {
-                StorageTarget target = StorageTarget.parse(step.storage, "storage");
-                if (step.source != null) {
-                    StorageLocation.parse(step.source, "source");
-                }
-                if (step.checkStorage != null) {
-                    StorageLocation.parse(step.checkStorage, "checkStorage");
-                }
-                request = new Request(step.parsedImage(), requireReplica(step), target, step.storageMigrated, step.reinitializeStorage,
-                        step.source, step.checkStorage, step.skipDestinationCheck, step.force, snapshot);
-            } catch (IllegalArgumentException e) {
-                throw new AbortException(e.getMessage());
+            if (checkStorage != null) {
+                StorageLocation.parse(checkStorage, "checkStorage");
             }
-        }
-
-        @Override
-        BootstrapperCallable callable(DtrEndpoint endpoint, UcpConnection ucp, Map<String, Secret> environment, TaskListener listener) {
-            return new Reconfigure(endpoint, ucp, environment, listener, step.launchers(), request);
+            return new Request(parsedImage(), BootstrapperExecution.requireReplica(this), target, storageMigrated, reinitializeStorage,
+                    source, checkStorage, skipDestinationCheck, force, snapshot);
+        } catch (IllegalArgumentException e) {
+            throw new AbortException(e.getMessage());
         }
     }
 
-    static final class Reconfigure extends BootstrapperCallable {
+    static final class Reconfigure extends BootstrapperCallable<Request> {
         private static final long serialVersionUID = 1L;
-        private final Request request;
 
-        Reconfigure(DtrEndpoint endpoint, UcpConnection ucp, Map<String, Secret> environment, TaskListener listener,
-                    LauncherFactory launchers, Request request) {
-            super(endpoint, ucp, environment, listener, launchers);
-            this.request = request;
+        Reconfigure(Agent agent, Request request) {
+            super(agent, request);
         }
 
         @Override

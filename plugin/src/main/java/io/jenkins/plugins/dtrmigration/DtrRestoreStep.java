@@ -2,7 +2,6 @@ package io.jenkins.plugins.dtrmigration;
 
 import hudson.AbortException;
 import hudson.Extension;
-import hudson.model.TaskListener;
 import hudson.util.FormValidation;
 import java.io.IOException;
 import java.io.Serializable;
@@ -23,8 +22,6 @@ import org.dtrmigration.events.EventSink;
 import org.dtrmigration.migration.RestoreProcedure;
 import org.dtrmigration.migration.RestoreRecord;
 import org.dtrmigration.registry.DtrClient;
-import org.dtrmigration.registry.DtrEndpoint;
-import org.dtrmigration.secret.Secret;
 import org.dtrmigration.storage.StorageLocation;
 import org.dtrmigration.storage.StoreFactory;
 import org.jenkinsci.plugins.workflow.steps.StepContext;
@@ -155,7 +152,7 @@ public final class DtrRestoreStep extends BootstrapperStep {
 
     @Override
     public StepExecution start(StepContext context) {
-        return new Execution(context, this);
+        return new BootstrapperExecution<>(context, this, this::request, Restore::new);
     }
 
     /** What is decided on the controller; credentials for the storage are resolved on the agent. */
@@ -163,49 +160,28 @@ public final class DtrRestoreStep extends BootstrapperStep {
                    boolean skipDestinationCheck, String file, String snapshot, String record) implements Serializable {
     }
 
-    private static final class Execution extends BootstrapperExecution {
-        private static final long serialVersionUID = 1L;
-        private final transient DtrRestoreStep step;
-        private transient Request request;
-
-        Execution(StepContext context, DtrRestoreStep step) {
-            super(context, step);
-            this.step = step;
-        }
-
-        @Override
-        void validate() throws AbortException {
-            String relative = WorkspaceFiles.checkRelative("file", step.file);
-            String snapshot = WorkspaceFiles.checkRelative("tagSnapshot", step.tagSnapshot != null ? step.tagSnapshot
-                    : relative + ".tags.json");
-            String recordFile = WorkspaceFiles.checkRelative("record", step.record);
-            try {
-                StorageTarget target = StorageTarget.parse(step.storage, "storage");
-                if (step.checkStorage != null) {
-                    StorageLocation.parse(step.checkStorage, "checkStorage");
-                }
-                List<String> destroy = replicasToDestroy(step.destroy);
-                request = new Request(step.parsedImage(), requireReplica(step), destroy, target,
-                        step.checkStorage, step.skipDestinationCheck, relative, snapshot, recordFile);
-            } catch (IllegalArgumentException e) {
-                throw new AbortException(e.getMessage());
+    Request request() throws AbortException {
+        String relative = WorkspaceFiles.checkRelative("file", file);
+        String snapshot = WorkspaceFiles.checkRelative("tagSnapshot", tagSnapshot != null ? tagSnapshot : relative + ".tags.json");
+        String recordFile = WorkspaceFiles.checkRelative("record", record);
+        try {
+            StorageTarget target = StorageTarget.parse(storage, "storage");
+            if (checkStorage != null) {
+                StorageLocation.parse(checkStorage, "checkStorage");
             }
-        }
-
-        @Override
-        BootstrapperCallable callable(DtrEndpoint endpoint, UcpConnection ucp, Map<String, Secret> environment, TaskListener listener) {
-            return new Restore(endpoint, ucp, environment, listener, step.launchers(), request);
+            List<String> replicas = replicasToDestroy(destroy);
+            return new Request(parsedImage(), BootstrapperExecution.requireReplica(this), replicas, target, checkStorage,
+                    skipDestinationCheck, relative, snapshot, recordFile);
+        } catch (IllegalArgumentException e) {
+            throw new AbortException(e.getMessage());
         }
     }
 
-    static final class Restore extends BootstrapperCallable {
+    static final class Restore extends BootstrapperCallable<Request> {
         private static final long serialVersionUID = 1L;
-        private final Request request;
 
-        Restore(DtrEndpoint endpoint, UcpConnection ucp, Map<String, Secret> environment, TaskListener listener,
-                LauncherFactory launchers, Request request) {
-            super(endpoint, ucp, environment, listener, launchers);
-            this.request = request;
+        Restore(Agent agent, Request request) {
+            super(agent, request);
         }
 
         @Override

@@ -3,18 +3,16 @@ package io.jenkins.plugins.dtrmigration;
 import edu.umd.cs.findbugs.annotations.CheckForNull;
 import hudson.AbortException;
 import hudson.Extension;
-import hudson.FilePath;
-import hudson.model.Run;
 import hudson.model.TaskListener;
 import hudson.util.FormValidation;
 import java.util.Map;
 import java.util.Set;
+import jenkins.MasterToSlaveFileCallable;
 import org.dtrmigration.copy.Endpoint;
 import org.dtrmigration.copy.VerifyOptions;
 import org.dtrmigration.copy.VerifyRequest;
 import org.jenkinsci.plugins.workflow.steps.StepContext;
 import org.jenkinsci.plugins.workflow.steps.StepExecution;
-import org.jenkinsci.plugins.workflow.steps.SynchronousNonBlockingStepExecution;
 import org.kohsuke.stapler.DataBoundConstructor;
 import org.kohsuke.stapler.DataBoundSetter;
 import org.kohsuke.stapler.QueryParameter;
@@ -29,10 +27,9 @@ public final class DtrVerifyStorageStep extends StorageStep {
 
     private boolean deep;
     private String report;
-    private boolean includeUploads;
 
     @DataBoundConstructor
-    public DtrVerifyStorageStep(Object from, Object to) {
+    public DtrVerifyStorageStep(String from, String to) {
         super(from, to);
     }
 
@@ -57,53 +54,40 @@ public final class DtrVerifyStorageStep extends StorageStep {
         this.report = DtrApiStep.emptyToNull(report);
     }
 
-    public boolean isIncludeUploads() {
-        return includeUploads;
-    }
-
-    @DataBoundSetter
-    public void setIncludeUploads(boolean includeUploads) {
-        this.includeUploads = includeUploads;
-    }
-
     @Override
     public StepExecution start(StepContext context) {
         return new Execution(context, this);
     }
 
-    static final class Execution extends SynchronousNonBlockingStepExecution<Map<String, Object>> {
+    static final class Execution extends StorageStep.Execution {
         private static final long serialVersionUID = 1L;
         private final transient DtrVerifyStorageStep step;
+        private transient String reportFile;
+        private transient VerifyOptions options;
 
         Execution(StepContext context, DtrVerifyStorageStep step) {
-            super(context);
+            super(context, step);
             this.step = step;
         }
 
         @Override
-        protected Map<String, Object> run() throws Exception {
-            if (step == null) {
-                throw new AbortException("this step cannot resume after a Jenkins restart; run it again");
-            }
-            VerifyOptions options;
-            String reportFile = step.report == null ? null : WorkspaceFiles.checkRelative("report", step.report);
+        String afterRestart() {
+            return "run it again";
+        }
+
+        @Override
+        void validate() throws AbortException {
+            reportFile = step.report == null ? null : WorkspaceFiles.checkRelative("report", step.report);
             try {
-                options = new VerifyOptions(step.deep, step.includeUploads, step.getConcurrency());
+                options = new VerifyOptions(step.deep, step.isIncludeUploads(), step.getConcurrency());
             } catch (IllegalArgumentException e) {
                 throw new AbortException(e.getMessage());
             }
-            Run<?, ?> run = getContext().get(Run.class);
-            TaskListener listener = getContext().get(TaskListener.class);
-            FilePath workspace = getContext().get(FilePath.class);
-            Endpoint from = StorageEndpoints.resolve(run, listener, "from", step.getFrom(), "fromCredentialsId", step.getFromCredentialsId());
-            Endpoint to = StorageEndpoints.resolve(run, listener, "to", step.getTo(), "toCredentialsId", step.getToCredentialsId());
-            VerifyRequest request;
-            try {
-                request = new VerifyRequest(from, to, options);
-            } catch (IllegalArgumentException e) {
-                throw new AbortException(e.getMessage());
-            }
-            return workspace.act(new VerifyStorageCallable(request, reportFile, listener));
+        }
+
+        @Override
+        MasterToSlaveFileCallable<Map<String, Object>> callable(Endpoint from, Endpoint to, TaskListener listener) {
+            return new VerifyStorageCallable(new VerifyRequest(from, to, options), reportFile, listener);
         }
     }
 

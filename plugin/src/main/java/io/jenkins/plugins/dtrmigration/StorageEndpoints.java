@@ -6,11 +6,7 @@ import com.cloudbees.plugins.credentials.common.IdCredentials;
 import com.cloudbees.plugins.credentials.common.StandardUsernamePasswordCredentials;
 import hudson.AbortException;
 import hudson.model.Run;
-import hudson.model.TaskListener;
 import java.util.Base64;
-import java.util.Locale;
-import java.util.Map;
-import java.util.Set;
 import org.dtrmigration.copy.Endpoint;
 import org.dtrmigration.secret.Secret;
 import org.dtrmigration.storage.AzureCredentials;
@@ -26,8 +22,8 @@ import software.amazon.awssdk.auth.credentials.AwsSessionCredentials;
 
 /**
  * Turns a storage step's {@code from:}/{@code to:} argument and credentials id into an engine {@link Endpoint}, on
- * the controller: the location (a URI string or DTR's storage map) and the Jenkins credential resolved to plain
- * values. Only these resolved values travel to the agent.
+ * the controller: the location URI and the Jenkins credential resolved to plain values. Only these resolved values
+ * travel to the agent.
  *
  * <ul>
  *   <li>filesystem: no credentials;</li>
@@ -42,15 +38,12 @@ import software.amazon.awssdk.auth.credentials.AwsSessionCredentials;
  */
 final class StorageEndpoints {
 
-    /** Credential entries DTR's storage map may carry; they are ignored (credentials come from credentialsId). */
-    private static final Set<String> SECRET_KEYS = Set.of("accesskey", "secretkey", "accountkey", "sessiontoken", "keyid");
-
     private StorageEndpoints() {
     }
 
-    static Endpoint resolve(Run<?, ?> run, TaskListener listener, String parameter, Object value, String credentialsParameter,
-                            String credentialsId) throws AbortException {
-        StorageLocation location = location(listener, parameter, value);
+    static Endpoint resolve(Run<?, ?> run, String parameter, String value, String credentialsParameter, String credentialsId)
+            throws AbortException {
+        StorageLocation location = location(parameter, value);
         StorageCredentials credentials = credentials(run, location, parameter, credentialsParameter, credentialsId);
         if (location instanceof AzureLocation azure && azure.account() == null && credentials instanceof AzureCredentials.SharedKey key
                 && key.accountName() != null) {
@@ -65,34 +58,15 @@ final class StorageEndpoints {
         }
     }
 
-    /** A location URI string, or DTR's storage map ({@code [s3: [bucket: …]]}, optionally inside {@code [storage: …]}). */
-    static StorageLocation location(TaskListener listener, String parameter, Object value) throws AbortException {
-        try {
-            if (value instanceof CharSequence text) {
-                return StorageLocation.parse(text.toString(), parameter);
-            }
-            if (value instanceof Map<?, ?> map) {
-                warnAboutSecrets(listener, parameter, map);
-                @SuppressWarnings("unchecked")
-                Map<String, ?> config = (Map<String, ?>) map;
-                return StorageLocation.fromDtrConfig(config, parameter);
-            }
-        } catch (IllegalArgumentException | ClassCastException e) {
-            throw new AbortException(e.getMessage());
+    /** A location URI (a storage map was turned into one by {@link StorageMaps} before the step existed). */
+    static StorageLocation location(String parameter, String value) throws AbortException {
+        if (value == null || value.isBlank()) {
+            throw new AbortException(parameter + ": required: " + StorageMaps.EXPECTED);
         }
-        throw new AbortException(parameter + ": required: a location (file:///path, s3://bucket/prefix?region=…, azure://container/prefix?account=…) "
-                + "or DTR's storage map, e.g. [s3: [bucket: 'b', region: 'us-east-1', rootdirectory: 'dtr']]"
-                + (value == null ? "" : "; got a " + value.getClass().getSimpleName()));
-    }
-
-    private static void warnAboutSecrets(TaskListener listener, String parameter, Map<?, ?> map) {
-        for (Map.Entry<?, ?> e : map.entrySet()) {
-            if (e.getValue() instanceof Map<?, ?> inner) {
-                warnAboutSecrets(listener, parameter, inner);
-            } else if (SECRET_KEYS.contains(String.valueOf(e.getKey()).toLowerCase(Locale.ROOT))) {
-                listener.getLogger().println("WARNING: " + parameter + ": the storage map's '" + e.getKey() + "' is ignored: keep secrets in "
-                        + "Jenkins credentials and pass " + parameter + "CredentialsId");
-            }
+        try {
+            return StorageLocation.parse(value, parameter);
+        } catch (IllegalArgumentException e) {
+            throw new AbortException(e.getMessage());
         }
     }
 

@@ -10,28 +10,59 @@ import hudson.model.Item;
 import hudson.util.FormValidation;
 import hudson.util.ListBoxModel;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import org.dtrmigration.storage.AzureLocation;
 import org.dtrmigration.storage.FilesystemLocation;
 import org.dtrmigration.storage.S3Location;
 import org.dtrmigration.storage.StorageLocation;
 import org.jenkinsci.plugins.plaincredentials.StringCredentials;
+import org.jenkinsci.plugins.workflow.steps.Step;
 import org.jenkinsci.plugins.workflow.steps.StepDescriptor;
 import org.kohsuke.stapler.AncestorInPath;
 import org.kohsuke.stapler.QueryParameter;
 import org.kohsuke.stapler.verb.POST;
 
 /**
- * The Snippet Generator side of the fields every {@link StorageStep} shares: {@code from} and {@code to} (in the form,
- * a location URI; a Jenkinsfile may also pass DTR's storage map), their credentials and {@code concurrency}. The help
- * of the credentials and {@code concurrency} lives next to {@link StorageStep}; {@code from} and {@code to}, being
- * constructor parameters of each step, have theirs next to the step.
+ * How the storage steps are built and configured. From a Jenkinsfile, {@link #newInstance(Map)} turns DTR's storage
+ * map in {@code from:}/{@code to:} into its location URI first, so that the step itself takes text and its form binds
+ * and round-trips. For the Snippet Generator, the fields every {@link StorageStep} shares: {@code from} and {@code to}
+ * (location URIs), their credentials and {@code concurrency}. Their help, and that of {@code includeUploads}, lives
+ * next to {@link StorageStep}, where Jenkins finds it for both steps.
  *
  * <p>A credentials list offers the kinds {@link StorageEndpoints} accepts for the location typed next to it (all of
  * them while that location is blank or invalid), with the permission rules of {@link CredentialPickers}; its check
  * applies the step's own rule first (a filesystem takes none, Azure needs one).
  */
 public abstract class StorageStepDescriptor extends StepDescriptor {
+
+    /**
+     * Builds the step a Jenkinsfile calls. workflow-cps calls an override of this method instead of structs'
+     * {@code DescribableModel} directly (DSL.invokeStep); the default implementation, reached through
+     * {@link #instantiate}, then binds the converted arguments as usual. Map secrets never reach the step: only the
+     * warnings naming them, printed when it runs. Bad arguments fail with the parameter's name and no stack trace;
+     * an unknown parameter fails too, where DescribableModel with a build log would only warn.
+     */
+    @Override
+    @SuppressWarnings("deprecation") // the successor, structs' CustomDescribableModel, is not in the API this plugin builds on
+    public Step newInstance(Map<String, Object> arguments) throws Exception {
+        StorageMaps.Converted converted = StorageMaps.convert(arguments);
+        StorageStep step;
+        try {
+            step = (StorageStep) instantiate(new LinkedHashMap<>(converted.arguments())); // mutable, as CPS hands it over
+        } catch (IllegalArgumentException | ClassCastException e) {
+            throw new AbortException(e.getMessage());
+        }
+        step.setWarnings(converted.warnings());
+        return step;
+    }
+
+    /** {@link StepDescriptor}'s own instantiation (structs' DescribableModel); apart, so unit tests can stand in for it. */
+    @SuppressWarnings("deprecation")
+    Step instantiate(Map<String, Object> arguments) throws Exception {
+        return super.newInstance(arguments);
+    }
 
     @POST
     public FormValidation doCheckFrom(@QueryParameter String value) {

@@ -135,14 +135,20 @@ class SnippetGeneratorResourcesTest {
             if (!Files.isDirectory(dir)) {
                 continue;
             }
-            Set<String> declared = declaredParameters(owner);
+            // Jenkins looks for a parameter's help from the step's class up: a base class may hold it for its subclasses.
+            Set<String> declared = new TreeSet<>();
+            for (Class<?> d : descriptors) {
+                if (owner.isAssignableFrom(d.getEnclosingClass())) {
+                    declared.addAll(parameters(d.getEnclosingClass()));
+                }
+            }
             try (Stream<Path> files = Files.list(dir)) {
                 for (Path f : files.toList()) {
                     String name = f.getFileName().toString();
                     if (name.startsWith("help-") && name.endsWith(".html")) {
                         String p = name.substring("help-".length(), name.length() - ".html".length()).replaceFirst("_[a-zA-Z_]+$", "");
                         if (!declared.contains(p)) {
-                            problems.add(resourcePath(owner, name) + ": " + owner.getSimpleName() + " declares no parameter '" + p + "'");
+                            problems.add(resourcePath(owner, name) + ": no step that is a " + owner.getSimpleName() + " has a parameter '" + p + "'");
                         }
                     }
                 }
@@ -187,6 +193,38 @@ class SnippetGeneratorResourcesTest {
         }
         assertThat(textParameters).as("text parameters seen").isGreaterThanOrEqualTo(4 * 3);
         assertThat(problems).isEmpty();
+    }
+
+    /**
+     * Stapler binds a form's fields to text, numbers, booleans and enums; a parameter of another type (such as
+     * {@code Object}, which the storage steps' from/to once were) makes saving the Snippet Generator form fail.
+     */
+    @Test
+    void everyParameterBindsFromAFormField() {
+        Set<Class<?>> bindable = Set.of(String.class, boolean.class, int.class, long.class, Boolean.class, Integer.class, Long.class);
+        List<String> problems = new ArrayList<>();
+        for (Class<?> d : descriptors) {
+            Class<?> step = d.getEnclosingClass();
+            for (String p : parameters(step)) {
+                Class<?> type = parameterType(step, p);
+                if (!bindable.contains(type) && !type.isEnum()) {
+                    problems.add(step.getSimpleName() + "." + p + " is a " + type.getSimpleName() + ", which a form field cannot bind to");
+                }
+            }
+        }
+        assertThat(problems).isEmpty();
+    }
+
+    /** A new step's form starts from the step's defaults, or the first snippet would set them to something else. */
+    @Test
+    void theConcurrencyFieldDefaultsToTheStepsDefault() throws Exception {
+        for (Class<?> step : List.of(DtrCopyStorageStep.class, DtrVerifyStorageStep.class)) {
+            Document doc = parse(step.getResource(step.getSimpleName() + "/config.jelly"), new ArrayList<>());
+            NodeList numbers = doc.getElementsByTagNameNS(FORM_NS, "number");
+            assertThat(numbers.getLength()).as(step.getSimpleName()).isEqualTo(1);
+            assertThat(((Element) numbers.item(0)).getAttribute("default")).as(step.getSimpleName())
+                    .isEqualTo(String.valueOf(org.dtrmigration.copy.CopyOptions.DEFAULT_CONCURRENCY));
+        }
     }
 
     @Test

@@ -18,7 +18,6 @@ import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.dtrmigration.copy.CopyOptions;
 import org.dtrmigration.layout.RegistryLayout;
 import org.dtrmigration.layout.RegistryTreeWriter;
 import org.dtrmigration.layout.SyntheticImages;
@@ -91,12 +90,31 @@ class StorageStepsTest {
         return Map.of("s3", params);
     }
 
-    Map<String, Object> runExecution(StorageStep step) throws Exception {
-        Object execution = step.start(h.context);
-        if (execution instanceof DtrCopyStorageStep.Execution copy) {
-            return copy.run();
+    /** The URI a Jenkinsfile's {@link #dtrS3()} map becomes. */
+    String dtrS3Uri() {
+        return "s3://steps/" + prefix + "?region=us-east-1&endpoint=" + s3.endpoint();
+    }
+
+    /** {@code dtrCopyStorage(arguments)} as a Jenkinsfile calls it: through the descriptor's newInstance. */
+    static DtrCopyStorageStep copyStep(Map<String, Object> arguments) throws Exception {
+        return DataBinding.newInstance(new DtrCopyStorageStep.DescriptorImpl(), DtrCopyStorageStep.class, arguments);
+    }
+
+    static DtrVerifyStorageStep verifyStep(Map<String, Object> arguments) throws Exception {
+        return DataBinding.newInstance(new DtrVerifyStorageStep.DescriptorImpl(), DtrVerifyStorageStep.class, arguments);
+    }
+
+    /** Named arguments in order; a value may be null (Map.of takes none). */
+    static Map<String, Object> args(Object... keysAndValues) {
+        Map<String, Object> map = new LinkedHashMap<>();
+        for (int i = 0; i < keysAndValues.length; i += 2) {
+            map.put((String) keysAndValues[i], keysAndValues[i + 1]);
         }
-        return ((DtrVerifyStorageStep.Execution) execution).run();
+        return map;
+    }
+
+    Map<String, Object> runExecution(StorageStep step) throws Exception {
+        return ((StorageStep.Execution) step.start(h.context)).run();
     }
 
     String from() {
@@ -105,8 +123,9 @@ class StorageStepsTest {
 
     @Test
     void copyToADtrStorageMapThenVerifyAndReSync() throws Exception {
-        DtrCopyStorageStep copy = new DtrCopyStorageStep(from(), dtrS3());
-        copy.setToCredentialsId("s3-keys");
+        DtrCopyStorageStep copy = copyStep(args("from", from(), "to", dtrS3(), "toCredentialsId", "s3-keys"));
+        assertThat(copy.getTo()).as("the map, as the URI the step takes").isEqualTo(dtrS3Uri());
+        assertThat(copy.getFrom()).isEqualTo(from());
 
         Map<String, Object> result = runExecution(copy);
 
@@ -115,10 +134,8 @@ class StorageStepsTest {
         assertThat(h.console()).contains("Copying " + from() + " -> s3://steps/" + prefix, "copied ");
         h.credentials.verify(() -> CredentialsProvider.track(any(Run.class), any()), org.mockito.Mockito.atLeastOnce());
 
-        DtrVerifyStorageStep verify = new DtrVerifyStorageStep(from(), dtrS3());
-        verify.setToCredentialsId("s3-keys");
-        verify.setDeep(true);
-        verify.setReport("reports/verify.txt");
+        DtrVerifyStorageStep verify = verifyStep(args("from", from(), "to", dtrS3Uri(), "toCredentialsId", "s3-keys", "deep", true,
+                "report", "reports/verify.txt"));
         Map<String, Object> clean = runExecution(verify);
         assertThat(clean).containsEntry("clean", true).containsEntry("differenceCount", 0L).containsEntry("report", "reports/verify.txt");
         assertThat((Long) clean.get("deepChecked")).isPositive();
@@ -154,10 +171,8 @@ class StorageStepsTest {
         assertThat(new FilesystemStore(copyRoot).list("").toList()).hasSize(1);
 
         for (String shard : List.of("1/2", "2/2")) {
-            DtrCopyStorageStep part = new DtrCopyStorageStep(Map.of("storage", Map.of("filesystem", Map.of("rootdirectory", source.root().toString()))), to);
-            part.setShard(shard);
-            part.setDelete(true);
-            part.setConcurrency(4);
+            DtrCopyStorageStep part = copyStep(args("from", Map.of("storage", Map.of("filesystem", Map.of("rootdirectory",
+                    source.root().toString()))), "to", to, "shard", shard, "delete", true, "concurrency", 4));
             assertThat(runExecution(part)).containsEntry("complete", true);
         }
         assertThat(runExecution(new DtrVerifyStorageStep(from(), to))).containsEntry("clean", true);
@@ -166,10 +181,10 @@ class StorageStepsTest {
     @Test
     void argumentsAreCheckedOnTheControllerWithTheParameterName() throws Exception {
         assertThatThrownBy(() -> runExecution(new DtrCopyStorageStep(null, from()))).isInstanceOf(AbortException.class)
-                .hasMessageStartingWith("from: required");
-        assertThatThrownBy(() -> runExecution(new DtrCopyStorageStep(from(), 42))).hasMessageStartingWith("to: required").hasMessageContaining("Integer");
-        assertThatThrownBy(() -> runExecution(new DtrCopyStorageStep(from(), Map.of("gcs", Map.of("bucket", "x")))))
-                .hasMessageStartingWith("to: DTR storage driver 'gcs' is not supported");
+                .hasMessageStartingWith("from: required: a location (file:///path");
+        assertThatThrownBy(() -> runExecution(new DtrCopyStorageStep(from(), " "))).hasMessageStartingWith("to: required: ");
+        assertThatThrownBy(() -> runExecution(new DtrCopyStorageStep(from(), "s3:///no-bucket"))).isInstanceOf(AbortException.class)
+                .hasMessageStartingWith("to: s3 location needs a bucket");
         assertThatThrownBy(() -> runExecution(new DtrCopyStorageStep(from(), from() + "copy-inside")))
                 .hasMessageStartingWith("to: ").hasMessageContaining("overlaps from");
         DtrCopyStorageStep badShard = new DtrCopyStorageStep(from(), dir.resolve("x").toUri().toString());
@@ -181,16 +196,16 @@ class StorageStepsTest {
         DtrCopyStorageStep fsWithCredentials = new DtrCopyStorageStep(from(), dir.resolve("x").toUri().toString());
         fsWithCredentials.setFromCredentialsId("s3-keys");
         assertThatThrownBy(() -> runExecution(fsWithCredentials)).hasMessageStartingWith("fromCredentialsId: from is a filesystem location");
-        DtrCopyStorageStep unknownId = new DtrCopyStorageStep(from(), dtrS3());
+        DtrCopyStorageStep unknownId = new DtrCopyStorageStep(from(), dtrS3Uri());
         unknownId.setToCredentialsId("nope");
         assertThatThrownBy(() -> runExecution(unknownId)).hasMessage("toCredentialsId: no credential with id 'nope' is visible to migration #7");
         StringCredentials text = mock(StringCredentials.class);
         h.otherCredential("text", text);
-        DtrCopyStorageStep wrongKind = new DtrCopyStorageStep(from(), dtrS3());
+        DtrCopyStorageStep wrongKind = new DtrCopyStorageStep(from(), dtrS3Uri());
         wrongKind.setToCredentialsId("text");
         assertThatThrownBy(() -> runExecution(wrongKind)).hasMessageContaining("toCredentialsId: credential 'text' is a StringCredentials")
                 .hasMessageContaining("an S3 location needs AWS credentials or a username/password");
-        DtrVerifyStorageStep escapingReport = new DtrVerifyStorageStep(from(), dtrS3());
+        DtrVerifyStorageStep escapingReport = new DtrVerifyStorageStep(from(), dtrS3Uri());
         escapingReport.setReport("../outside.txt");
         assertThatThrownBy(() -> runExecution(escapingReport)).hasMessageStartingWith("report: ");
         DtrCopyStorageStep azureWithout = new DtrCopyStorageStep(from(), "azure://registry/dtr?account=myaccount");
@@ -200,7 +215,7 @@ class StorageStepsTest {
     @Test
     void wrongS3CredentialsFailTheStepCleanlyAndWriteNothing() throws Exception {
         h.usernamePassword("wrong", S3ProxyServer.ACCESS_KEY, "wrong-SECRET-77");
-        DtrCopyStorageStep copy = new DtrCopyStorageStep(from(), dtrS3());
+        DtrCopyStorageStep copy = new DtrCopyStorageStep(from(), dtrS3Uri());
         copy.setToCredentialsId("wrong");
         assertThatThrownBy(() -> runExecution(copy)).isInstanceOf(AbortException.class).hasMessageContaining("rejected the credentials")
                 .satisfies(e -> assertThat(e.getMessage()).doesNotContain("wrong-SECRET-77"));
@@ -212,9 +227,7 @@ class StorageStepsTest {
 
     @Test
     void theAgentGetsResolvedSecretsThatPrintMasked() throws Exception {
-        DtrCopyStorageStep copy = new DtrCopyStorageStep(from(), dtrS3());
-        copy.setToCredentialsId("s3-keys");
-        copy.setDryRun(true);
+        DtrCopyStorageStep copy = copyStep(args("from", from(), "to", dtrS3(), "toCredentialsId", "s3-keys", "dryRun", true));
         runExecution(copy);
         CopyStorageCallable sent;
         try (java.io.ObjectInputStream in = new java.io.ObjectInputStream(new java.io.ByteArrayInputStream(h.wire.get(0)))) {
@@ -282,16 +295,83 @@ class StorageStepsTest {
         // The account name from the credential completes a location that lacks it.
         DtrCopyStorageStep step = new DtrCopyStorageStep(from(), "azure://registry/dtr");
         step.setToCredentialsId("storage-account");
-        org.dtrmigration.copy.Endpoint resolved = StorageEndpoints.resolve(h.run, h.listener, "to", step.getTo(), "toCredentialsId", "storage-account");
+        org.dtrmigration.copy.Endpoint resolved = StorageEndpoints.resolve(h.run, "to", step.getTo(), "toCredentialsId", "storage-account");
         assertThat(((AzureLocation) resolved.location()).endpoint()).hasToString("https://fromplugin.blob.core.windows.net");
     }
 
+    // ---- a Jenkinsfile's arguments: the URI or DTR's storage map --------------------------------
+
     @Test
-    void secretsInTheStorageMapAreIgnoredWithAWarning() throws Exception {
-        Map<String, Object> params = new LinkedHashMap<>(((Map<?, ?>) dtrS3().get("s3")).entrySet().stream()
-                .collect(java.util.stream.Collectors.toMap(e -> (String) e.getKey(), e -> (Object) e.getValue())));
-        params.put("secretkey", "map-SECRET-99");
-        assertThat(StorageEndpoints.location(h.listener, "to", Map.of("s3", params))).isInstanceOf(S3Location.class);
-        assertThat(h.console()).contains("WARNING: to: the storage map's 'secretkey' is ignored").doesNotContain("map-SECRET-99");
+    void secretsInTheStorageMapAreIgnoredWithAWarningWhenTheStepRuns() throws Exception {
+        Map<String, Object> s3params = new LinkedHashMap<>((Map<String, ?>) dtrS3().get("s3"));
+        s3params.put("accesskey", "AKIA-in-map");
+        s3params.put("secretkey", "map-SECRET-99");
+        Map<String, Object> azure = Map.of("storage", Map.of("azure", Map.of("accountname", "dtrstore", "container", "registry",
+                "accountKey", "map-SECRET-42")));
+        DtrVerifyStorageStep step = verifyStep(args("from", Map.of("s3", s3params), "to", azure, "fromCredentialsId", "s3-keys"));
+
+        assertThat(step.getFrom()).isEqualTo(dtrS3Uri());
+        assertThat(step.getTo()).isEqualTo("azure://registry/?account=dtrstore&legacyrootprefix=true");
+        assertThat(h.console()).as("nothing is printed before the step runs").isEmpty();
+        assertThatThrownBy(() -> runExecution(step)).isInstanceOf(AbortException.class)
+                .hasMessageStartingWith("toCredentialsId: required for Azure");
+        assertThat(h.console()).contains(
+                "WARNING: from: the storage map's 'accesskey' is ignored: keep secrets in Jenkins credentials and pass fromCredentialsId",
+                "WARNING: from: the storage map's 'secretkey' is ignored",
+                "WARNING: to: the storage map's 'accountKey' is ignored: keep secrets in Jenkins credentials and pass toCredentialsId");
+        for (String secret : List.of("map-SECRET-99", "map-SECRET-42", "AKIA-in-map")) {
+            assertThat(h.console()).doesNotContain(secret);
+            assertThat(step.getFrom() + step.getTo() + step.warnings()).doesNotContain(secret);
+        }
+    }
+
+    @Test
+    void aStepBuiltFromAMapIsTheStepBuiltFromItsUri() throws Exception {
+        Path nfs = dir.resolve("nfs share");
+        Map<String, Object> byMap = arguments(copyStep(args("from", Map.of("filesystem", Map.of("rootdirectory", nfs.toString())),
+                "to", Map.of("s3", Map.of("bucket", "b", "region", "us-east-1", "rootdirectory", "dtr")),
+                "toCredentialsId", "s3-keys", "delete", true, "shard", "1/2", "concurrency", 8, "includeUploads", true, "dryRun", true)));
+        // What the Snippet Generator would write for it; given back to a Jenkinsfile, it builds the same step.
+        assertThat(byMap).containsEntry("from", nfs.toUri().toString()).containsEntry("to", "s3://b/dtr?region=us-east-1")
+                .containsEntry("shard", "1/2").containsEntry("concurrency", 8).containsEntry("includeUploads", true);
+        assertThat(arguments(copyStep(byMap))).isEqualTo(byMap);
+        Files.createDirectories(nfs);
+        assertThat(runExecution(copyStep(args("from", source.root().toString(), "to", nfs.toUri().toString(), "dryRun", true))))
+                .as("a bare path works as well").containsEntry("dryRun", true);
+
+        Map<String, Object> verify = arguments(verifyStep(args("from", new StringBuilder(from()), "to", dtrS3(), "deep", true,
+                "report", "r.txt", "fromCredentialsId", "", "toCredentialsId", "s3-keys")));
+        assertThat(verify).containsEntry("from", from()).containsEntry("to", dtrS3Uri()).containsEntry("fromCredentialsId", null)
+                .containsEntry("deep", true).containsEntry("report", "r.txt");
+        assertThat(arguments(verifyStep(verify))).isEqualTo(verify);
+    }
+
+    @Test
+    void badArgumentsFailTheCallNamingTheParameter() throws Exception {
+        assertThatThrownBy(() -> copyStep(args("from", from(), "to", 42))).isInstanceOf(AbortException.class)
+                .hasMessageStartingWith("to: expected a location (file:///path").hasMessageEndingWith("; got a Integer");
+        assertThatThrownBy(() -> copyStep(args("from", List.of(from()), "to", from()))).hasMessageStartingWith("from: expected ");
+        assertThatThrownBy(() -> copyStep(args("from", from(), "to", Map.of("gcs", Map.of("bucket", "x")))))
+                .isInstanceOf(AbortException.class).hasMessageStartingWith("to: DTR storage driver 'gcs' is not supported");
+        assertThatThrownBy(() -> verifyStep(args("from", Map.of("s3", Map.of("region", "us-east-1", "secretkey", "map-SECRET-7")),
+                "to", from()))).isInstanceOf(AbortException.class).hasMessage("from: s3 storage configuration needs 'bucket'");
+        assertThatThrownBy(() -> copyStep(args("from", from(), "to", dtrS3Uri(), "delet", true))).isInstanceOf(AbortException.class)
+                .hasMessageContaining("Unknown parameter(s)").hasMessageEndingWith("delet");
+        assertThatThrownBy(() -> copyStep(args("from", from(), "to", dtrS3Uri(), "shard", 2))).isInstanceOf(AbortException.class)
+                .hasMessageContaining("shard");
+        // Absent: the step exists, and says what is missing when it runs.
+        assertThatThrownBy(() -> runExecution(copyStep(args("to", from())))).hasMessageStartingWith("from: required: ");
+    }
+
+    /** The arguments a step's getters give, as DescribableModel uninstantiates it for the Snippet Generator. */
+    static Map<String, Object> arguments(StorageStep step) {
+        Map<String, Object> a = args("from", step.getFrom(), "to", step.getTo(), "fromCredentialsId", step.getFromCredentialsId(),
+                "toCredentialsId", step.getToCredentialsId(), "concurrency", step.getConcurrency(), "includeUploads", step.isIncludeUploads());
+        if (step instanceof DtrCopyStorageStep c) {
+            a.putAll(args("delete", c.isDelete(), "shard", c.getShard(), "dryRun", c.isDryRun()));
+        } else if (step instanceof DtrVerifyStorageStep v) {
+            a.putAll(args("deep", v.isDeep(), "report", v.getReport()));
+        }
+        return a;
     }
 }

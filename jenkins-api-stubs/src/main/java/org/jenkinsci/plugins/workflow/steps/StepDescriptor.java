@@ -11,7 +11,8 @@ import java.util.Set;
 /**
  * Stub of {@code org.jenkinsci.plugins.workflow.steps.StepDescriptor} (workflow-step-api). The implicit public
  * constructor exists upstream too. Non-abstract methods throw here (upstream {@code getProvidedContext()} returns an
- * empty set and {@code takesImplicitBlockArgument()}/{@code isAdvanced()}/{@code isMetaStep()} return false).
+ * empty set, {@code takesImplicitBlockArgument()}/{@code isAdvanced()}/{@code isMetaStep()} return false and
+ * {@code newInstance(Map)} instantiates through structs' DescribableModel).
  */
 public abstract class StepDescriptor extends Descriptor<Step> {
     public abstract Set<? extends Class<?>> getRequiredContext();
@@ -36,6 +37,12 @@ public abstract class StepDescriptor extends Descriptor<Step> {
 
     @CheckForNull
     public final Class<?> getMetaStepArgumentType() {
+        throw new UnsupportedOperationException();
+    }
+
+    /** Deprecated upstream in favour of structs' CustomDescribableModel, which no stub offers; CPS still calls an override. */
+    @Deprecated
+    public Step newInstance(Map<String, Object> arguments) throws Exception {
         throw new UnsupportedOperationException();
     }
 
