@@ -21,6 +21,10 @@ import org.dtrmigration.storage.StoreFactory;
 /**
  * The copier in its own JVM, as the CLI runs it ({@code copy} or {@code verify} FROM TO [CONCURRENCY]), printing the
  * peak heap at the end: {@code PEAK_HEAP_BYTES=…}. Run with -Xmx512m, it also proves the heap bound.
+ *
+ * <p>{@code agent FROM TO [CONCURRENCY]} plays a Jenkins agent's JVM, where {@code dtrCopyStorage} runs: the bulk copy
+ * first, then, after a line on stdin (the benchmark changes the source meanwhile), the re-run in the same, warm JVM,
+ * printing {@code RERUN_SECONDS=…} of the re-run alone.
  */
 public final class CopyProbe {
     private CopyProbe() {
@@ -38,6 +42,16 @@ public final class CopyProbe {
             VerifyReport report = Verifier.run(new VerifyRequest(source, destination, VerifyOptions.defaults()), new StoreFactory(), events,
                     Tuning.defaults(), null);
             ok = report.clean();
+        } else if (args[0].equals("agent")) {
+            CopyResult bulk = copy(source, destination, args);
+            System.out.println("BULK_DONE " + bulk.complete());
+            System.out.flush();
+            new java.io.BufferedReader(new java.io.InputStreamReader(System.in)).readLine();
+            long t0 = System.nanoTime();
+            CopyResult again = copy(source, destination, args);
+            System.out.printf(java.util.Locale.ROOT, "RERUN_SECONDS=%.3f%n", (System.nanoTime() - t0) / 1e9);
+            ok = bulk.complete() && again.complete();
+            System.out.println("COPIED_OBJECTS=" + again.copiedObjects());
         } else {
             CopyOptions options = CopyOptions.defaults();
             if (args.length > 3) {
@@ -57,5 +71,14 @@ public final class CopyProbe {
         System.out.println("PEAK_HEAP_BYTES=" + peak);
         System.out.println("MAX_HEAP_BYTES=" + Runtime.getRuntime().maxMemory());
         System.exit(ok ? 0 : 1);
+    }
+
+    private static CopyResult copy(Endpoint source, Endpoint destination, String[] args) throws java.io.IOException {
+        CopyOptions options = CopyOptions.defaults();
+        if (args.length > 3) {
+            options = options.withConcurrency(Integer.parseInt(args[3]));
+        }
+        return Copier.run(new CopyRequest(source, destination, options), new StoreFactory(Copier.storeOptions(options)),
+                EventSink.printingTo(System.out), Tuning.defaults());
     }
 }

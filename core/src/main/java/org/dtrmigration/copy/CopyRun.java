@@ -427,6 +427,9 @@ final class CopyRun {
         Digest target = linkTarget(rk, content);
         CompletableFuture<Boolean> ready = target == null ? READY : blobReady(target);
         return ready.thenAcceptAsync(ok -> {
+            if (stopped()) {
+                return; // an aborted run: its blob was skipped, not failed; the abort itself is the problem reported
+            }
             if (!ok) {
                 failed(s.key(), Difference.Kind.LINK_NOT_COPIED, "not written: the blob it points at (" + target
                         + ") could not be copied", null);
