@@ -71,7 +71,9 @@ public final class S3Store implements ObjectStore {
     private final PartUploader parts;
     private final AwsCredentialsProvider credentialsProvider;
     private final String region;
-    PresignedPuts puts; // guarded by this; made on first write when the bucket's region must be looked up
+    private PresignedPuts puts; // guarded by this; made on the first write (a re-run that writes nothing never needs it)
+    /** No configured region or endpoint: the client follows the bucket to its region, a signed URL must know it. */
+    boolean lookUpBucketRegion;
 
     public S3Store(S3Location location, S3Credentials credentials, StoreOptions options) {
         this.location = Objects.requireNonNull(location, "location");
@@ -84,9 +86,7 @@ public final class S3Store implements ObjectStore {
         this.credentialsProvider = provider(credentials);
         this.s3 = buildClient(location, credentialsProvider, options, region);
         this.region = region;
-        if (location.region() != null || location.endpoint() != null) {
-            this.puts = presignedPuts(region);
-        }
+        this.lookUpBucketRegion = location.region() == null && location.endpoint() == null;
         this.parts = new PartUploader("s3-" + location.bucket(), options.partThreads(), options.partMemory());
     }
 
@@ -153,8 +153,12 @@ public final class S3Store implements ObjectStore {
      */
     private synchronized PresignedPuts puts() {
         if (puts == null) {
-            String bucketRegion = s3.headBucket(b -> b.bucket(location.bucket())).bucketRegion();
-            puts = presignedPuts(bucketRegion != null ? bucketRegion : region);
+            String bucketRegion = region;
+            if (lookUpBucketRegion) {
+                String actual = s3.headBucket(b -> b.bucket(location.bucket())).bucketRegion();
+                bucketRegion = actual != null ? actual : region;
+            }
+            puts = presignedPuts(bucketRegion);
         }
         return puts;
     }

@@ -215,7 +215,7 @@ class S3StoreTest {
             mock.start(java.net.InetAddress.getByName("127.0.0.1"), 0);
             S3Location location = new S3Location("b", "", null, URI.create("http://127.0.0.1:" + mock.getPort()), true);
             try (S3Store store = new S3Store(location, S3Credentials.of("AKIATEST", Secret.of("secret")), StoreOptions.defaults())) {
-                store.puts = null; // as without an endpoint: the region must be looked up
+                store.lookUpBucketRegion = true; // as without an endpoint: the region must be looked up
                 store.write("k", "a".getBytes(StandardCharsets.UTF_8));
             }
             assertThat(mock.takeRequest(5, TimeUnit.SECONDS).getMethod()).isEqualTo("HEAD");
