@@ -90,7 +90,11 @@ class RehearseRealEndpointsTest {
                 .contains("working directory: " + dir.resolve("work"))
                 // no demo registry, no planted garbage: the judgement is the tag checks
                 .doesNotContain("demo registry").doesNotContain("danglingBlobsPlanted").doesNotContain("check end state");
-        assertThat(f.dockerLog()).contains(procedure.equals("best_practice") ? "\"restore\"" : "\"reconfigure\"");
+        if (procedure.equals("best_practice")) {
+            assertThat(f.dockerLog()).contains("\"destroy\"", "\"restore\"");
+        } else {
+            assertThat(o).contains("reconfigured onto " + to); // onto cloud storage through the storage settings API
+        }
         assertThat(f.sim.storageState().mode()).isEqualTo(StorageMode.CLOUD);
         assertThat(f.sim.isReadOnly()).isFalse();
         assertThat(f.crons()).isEqualTo(BootstrapperFixture.cronsAsConfigured());
