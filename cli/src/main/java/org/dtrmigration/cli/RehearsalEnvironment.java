@@ -84,8 +84,8 @@ final class RehearsalEnvironment implements AutoCloseable {
         this.work = Files.createDirectories(work);
         try {
             env.putAll(inherited);
-            this.source = storage(sourceBackend, OLD, azuriteExecutable);
-            this.destination = storage(targetBackend, NEW, azuriteExecutable);
+            this.source = storage(sourceBackend, OLD, "--source", azuriteExecutable);
+            this.destination = storage(targetBackend, NEW, "--target", azuriteExecutable);
             ObjectStore sourceStore = new StoreFactory().open(source, new EnvironmentCredentials(env).resolve(source, "--source"));
             started.push(sourceStore);
             TreeSpec spec = TreeSpec.small(2026).withRepositories(6 * scale).withTagsPerRepository(4).withLayersPerImage(3)
@@ -121,7 +121,7 @@ final class RehearsalEnvironment implements AutoCloseable {
     }
 
     /** A bucket, container or directory named {@code name} on the backend, its credentials put into {@link #env}. */
-    private StorageLocation storage(Backend backend, String name, Path azuriteExecutable) throws Exception {
+    private StorageLocation storage(Backend backend, String name, String option, Path azuriteExecutable) throws Exception {
         switch (backend) {
             case s3 -> {
                 if (s3 == null) {
@@ -150,7 +150,7 @@ final class RehearsalEnvironment implements AutoCloseable {
                 return new AzureLocation(name, "", Azurite.ACCOUNT, azurite.serviceUrl(), true);
             }
             case filesystem -> {
-                return StorageLocation.parse(Files.createDirectories(work.resolve(name)).toUri().toString(), "--source");
+                return StorageLocation.parse(Files.createDirectories(work.resolve(name)).toUri().toString(), option);
             }
             default -> throw new IllegalStateException(backend.name());
         }
