@@ -4,12 +4,10 @@ import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InterruptedIOException;
-import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
 import org.dtrmigration.events.EventSink;
 import org.dtrmigration.storage.EnvironmentCredentials;
-import org.dtrmigration.storage.FilesystemStore;
 import org.dtrmigration.storage.ObjectInfo;
 import org.dtrmigration.storage.ObjectListing;
 import org.dtrmigration.storage.ObjectStore;
@@ -18,20 +16,25 @@ import org.dtrmigration.storage.StoreFactory;
 import org.dtrmigration.storage.StoreOptions;
 
 /**
- * A copy in its own JVM, for the kill-and-resume test: {@code ChildCopy SOURCE_DIR DESTINATION_URI}. The source
- * is read slowly so that the parent can kill the copy half-way, with parts of large blobs in flight.
+ * A copy in its own JVM, for the kill-and-resume test: {@code ChildCopy SOURCE_URI DESTINATION_URI}, credentials
+ * from the environment as the CLI takes them. The source is read slowly so that the parent can kill the copy
+ * half-way, with parts of large blobs in flight.
  */
 public final class ChildCopy {
     private ChildCopy() {
     }
 
     public static void main(String[] args) throws IOException {
+        StorageLocation from = StorageLocation.parse(args[0], "from");
         StorageLocation to = StorageLocation.parse(args[1], "to");
         StoreOptions small = StoreOptions.defaults().withMultipart(StoreOptions.MIN_PART_SIZE, StoreOptions.MIN_PART_SIZE);
-        try (ObjectStore destination = new StoreFactory(small).open(to, EnvironmentCredentials.system().resolve(to, "to"))) {
+        StoreFactory stores = new StoreFactory(small);
+        EnvironmentCredentials credentials = EnvironmentCredentials.system();
+        try (ObjectStore source = stores.open(from, credentials.resolve(from, "from"));
+                ObjectStore destination = stores.open(to, credentials.resolve(to, "to"))) {
             // Offered as plain streams, large blobs go through multipart uploads: what the kill should leave half-done.
             CopyResult result = new Copier(CopyOptions.defaults().withConcurrency(4), EventSink.printingTo(System.out), Tuning.defaults())
-                    .copy(new Slow(new FilesystemStore(Path.of(args[0]))), new StreamsOnly(destination));
+                    .copy(new Slow(source), new StreamsOnly(destination));
             System.out.println(result.complete() ? "COMPLETE" : "INCOMPLETE");
         }
     }
