@@ -1,0 +1,123 @@
+package org.dtrmigration.s3embedded;
+
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Objects;
+import java.util.Properties;
+import org.gaul.s3proxy.AuthenticationType;
+import org.gaul.s3proxy.S3Proxy;
+import org.jclouds.ContextBuilder;
+import org.jclouds.blobstore.BlobStore;
+import org.jclouds.blobstore.BlobStoreContext;
+
+/**
+ * A real S3 server in this JVM: S3Proxy over jclouds' filesystem provider, one folder per bucket under a
+ * directory the caller owns, on 127.0.0.1 with an ephemeral port, SigV2/V4 authentication with the keys
+ * the caller gives (never printed). The one launcher behind the simulator's rehearsal S3 and core's test
+ * fixture; it returns plain values (endpoint, access key) so that it needs none of our types.
+ */
+public final class EmbeddedS3Proxy implements AutoCloseable {
+
+    private static final long START_TIMEOUT_NANOS = 30_000_000_000L;
+
+    private final Path baseDir;
+    private final String accessKey;
+    private final BlobStoreContext context;
+    private final S3Proxy proxy;
+    private final URI endpoint;
+
+    private EmbeddedS3Proxy(Path baseDir, String accessKey, String secretKey) throws Exception {
+        this.baseDir = Files.createDirectories(baseDir);
+        this.accessKey = accessKey;
+        Properties properties = new Properties();
+        properties.setProperty("jclouds.filesystem.basedir", baseDir.toString());
+        this.context = ContextBuilder.newBuilder("filesystem")
+                .credentials("identity", "credential") // jclouds' own, unused by the filesystem provider
+                .overrides(properties)
+                .buildView(BlobStoreContext.class);
+        try {
+            this.proxy = S3Proxy.builder()
+                    .blobStore(context.getBlobStore())
+                    .endpoint(URI.create("http://127.0.0.1:0"))
+                    .awsAuthentication(AuthenticationType.AWS_V2_OR_V4, accessKey, secretKey)
+                    .build();
+        } catch (RuntimeException e) {
+            context.close();
+            throw e;
+        }
+        try {
+            proxy.start();
+            // start() returns before Jetty listens; the port is known once it has started.
+            long deadline = System.nanoTime() + START_TIMEOUT_NANOS;
+            while (!"STARTED".equals(proxy.getState())) {
+                if (System.nanoTime() > deadline) {
+                    throw new IllegalStateException("S3Proxy did not start within 30 s (state " + proxy.getState() + ")");
+                }
+                Thread.sleep(20);
+            }
+        } catch (Exception e) {
+            stop();
+            throw e;
+        }
+        this.endpoint = URI.create("http://127.0.0.1:" + proxy.getPort());
+    }
+
+    /**
+     * Starts a server keeping its buckets under {@code baseDir} (created if missing, left in place on close)
+     * and accepting requests signed with {@code accessKey}/{@code secretKey}.
+     */
+    public static EmbeddedS3Proxy start(Path baseDir, String accessKey, String secretKey) throws Exception {
+        Objects.requireNonNull(baseDir, "baseDir");
+        if (accessKey == null || accessKey.isEmpty() || secretKey == null || secretKey.isEmpty()) {
+            throw new IllegalArgumentException("S3Proxy needs a non-empty access key and secret key");
+        }
+        return new EmbeddedS3Proxy(baseDir, accessKey, secretKey);
+    }
+
+    /** {@code http://127.0.0.1:PORT}: path-style requests, any region. */
+    public URI endpoint() {
+        return endpoint;
+    }
+
+    public String accessKey() {
+        return accessKey;
+    }
+
+    /** The directory holding one folder per bucket (what jclouds' filesystem provider writes). */
+    public Path baseDir() {
+        return baseDir;
+    }
+
+    /** The jclouds store behind the server, for setup and checks that bypass S3. */
+    public BlobStore blobStore() {
+        return context.getBlobStore();
+    }
+
+    public void createBucket(String bucket) {
+        context.getBlobStore().createContainerInLocation(null, bucket);
+    }
+
+    /** Stops the server; its directory stays, the caller's to remove. */
+    @Override
+    public void close() {
+        Exception failure = stop();
+        if (failure != null) {
+            throw new IllegalStateException("S3Proxy did not stop cleanly", failure);
+        }
+    }
+
+    private Exception stop() {
+        try {
+            proxy.stop();
+            return null;
+        } catch (Exception e) {
+            if (e instanceof InterruptedException) {
+                Thread.currentThread().interrupt();
+            }
+            return e;
+        } finally {
+            context.close();
+        }
+    }
+}
