@@ -43,7 +43,6 @@ import software.amazon.awssdk.services.s3.model.CompletedPart;
 import software.amazon.awssdk.services.s3.model.HeadObjectResponse;
 import software.amazon.awssdk.services.s3.model.NoSuchKeyException;
 import software.amazon.awssdk.services.s3.model.S3Exception;
-import software.amazon.awssdk.services.s3.model.S3Object;
 
 /**
  * A registry root in an S3 bucket (AWS or S3-compatible), through the AWS SDK v2 sync client.
@@ -71,7 +70,7 @@ public final class S3Store implements ObjectStore {
     private final PartUploader parts;
     private final AwsCredentialsProvider credentialsProvider;
     private final String region;
-    private PresignedPuts puts; // guarded by this; made on the first write (a re-run that writes nothing never needs it)
+    private SignedRequests requests; // guarded by this; made on first use
     /** No configured region or endpoint: the client follows the bucket to its region, a signed URL must know it. */
     boolean lookUpBucketRegion;
 
@@ -151,21 +150,32 @@ public final class S3Store implements ObjectStore {
      * The pre-signed PUT path. Without a configured region the client follows the bucket to its region
      * (cross-region access) but a pre-signed URL cannot: ask the bucket where it lives first (HeadBucket).
      */
-    private synchronized PresignedPuts puts() {
-        if (puts == null) {
+    private synchronized SignedRequests requests() throws IOException {
+        if (requests == null) {
             String bucketRegion = region;
             if (lookUpBucketRegion) {
-                String actual = s3.headBucket(b -> b.bucket(location.bucket())).bucketRegion();
+                String actual;
+                try {
+                    actual = s3.headBucket(b -> b.bucket(location.bucket())).bucketRegion();
+                } catch (S3Exception e) {
+                    if (e.statusCode() == 404) { // HEAD answers carry no error code
+                        throw new StorageAccessException(StorageAccessException.Reason.MISSING_CONTAINER,
+                                "bucket '" + location.bucket() + "' does not exist at " + where, e);
+                    }
+                    throw translate(e, "find the region of", location.bucket());
+                } catch (SdkException e) {
+                    throw translate(e, "find the region of", location.bucket());
+                }
                 bucketRegion = actual != null ? actual : region;
             }
-            puts = presignedPuts(bucketRegion);
+            requests = signedRequests(bucketRegion);
         }
-        return puts;
+        return requests;
     }
 
-    private PresignedPuts presignedPuts(String bucketRegion) {
+    private SignedRequests signedRequests(String bucketRegion) {
         try (S3Presigner presigner = buildPresigner(location, credentialsProvider, bucketRegion)) {
-            return PresignedPuts.forBucket(presigner, location.bucket(), credentialsProvider, options);
+            return SignedRequests.forBucket(presigner, location.bucket(), credentialsProvider, options);
         }
     }
 
@@ -210,14 +220,9 @@ public final class S3Store implements ObjectStore {
 
     @Override
     public ObjectListing list(String prefix) throws IOException {
-        Iterator<S3Object> pages;
-        try {
-            pages = s3.listObjectsV2Paginator(b -> b.bucket(location.bucket()).prefix(root + prefix)).contents().iterator();
-            pages.hasNext(); // fetch the first page now, so a missing bucket or bad credentials fail here, not mid-iteration
-        } catch (SdkException e) {
-            throw translate(e, "list", prefix);
-        }
-        return new Listing(pages, prefix);
+        Listing listing = new Listing(prefix);
+        listing.fetch(); // the first page now, so a missing bucket or bad credentials fail here, not mid-iteration
+        return listing;
     }
 
     @Override
@@ -226,22 +231,46 @@ public final class S3Store implements ObjectStore {
             throw new IllegalArgumentException("listChildren needs a prefix ending with '/': '" + prefix + "'");
         }
         List<String> children = new ArrayList<>();
-        try {
-            for (var page : s3.listObjectsV2Paginator(b -> b.bucket(location.bucket()).prefix(root + prefix).delimiter("/"))) {
-                for (var common : page.commonPrefixes()) {
-                    children.add(common.prefix().substring(root.length()));
-                }
-                for (S3Object object : page.contents()) {
-                    if (!object.key().endsWith("/")) { // a directory marker object, not a registry key
-                        children.add(object.key().substring(root.length()));
-                    }
+        String token = null;
+        do {
+            SignedRequests.Page page = page(prefix, "/", token);
+            for (String common : page.commonPrefixes()) {
+                if (common.startsWith(root)) {
+                    children.add(common.substring(root.length()));
                 }
             }
-        } catch (SdkException e) {
-            throw translate(e, "list", prefix);
-        }
+            for (ObjectInfo object : page.objects()) {
+                if (!object.key().endsWith("/") && object.key().startsWith(root)) { // not a directory marker object
+                    children.add(object.key().substring(root.length()));
+                }
+            }
+            token = page.nextToken();
+        } while (token != null);
         children.sort(Utf8Order.COMPARATOR);
         return children;
+    }
+
+    private SignedRequests.Page page(String prefix, String delimiter, String token) throws IOException {
+        try {
+            return requests().list(root + prefix, delimiter, token);
+        } catch (SdkException e) {
+            throw translate(e, "list", prefix);
+        } catch (IOException e) {
+            throw network(e, "list", prefix);
+        }
+    }
+
+    /** Words a failure of the signed requests' HTTP exchange (after their retries) like the SDK path's. */
+    private IOException network(IOException e, String action, String key) {
+        if (e instanceof StorageAccessException || e instanceof java.io.InterruptedIOException || e instanceof SignedRequests.ContentFailure) {
+            return e;
+        }
+        if (hasCause(e, ConnectException.class) || hasCause(e, UnknownHostException.class)) {
+            return new StorageAccessException(StorageAccessException.Reason.UNREACHABLE,
+                    "cannot reach S3 at " + where + " for bucket '" + location.bucket() + "': " + Secret.redact(String.valueOf(e.getMessage()), secrets), e);
+        }
+        return new IOException(Secret.redact("S3 could not " + action + " '" + key + "' in bucket '" + location.bucket() + "' at " + where
+                + ": " + e, secrets), e);
     }
 
     /** Aborts multipart uploads under the prefix that were started before the instant and never completed. */
@@ -311,14 +340,16 @@ public final class S3Store implements ObjectStore {
         byte[] actual = Md5.of(head, 0, head.length);
         checkMd5(key, md5, actual);
         try {
-            puts().put(objectKey, head, actual);
+            requests().put(objectKey, head, actual);
         } catch (SdkException e) {
             throw translate(e, "write", key);
+        } catch (IOException e) {
+            throw network(e, "write", key);
         }
     }
 
     /**
-     * Streams a re-readable object above the multipart threshold in a single PutObject (see {@link PresignedPuts}),
+     * Streams a re-readable object above the multipart threshold in a single PutObject (see {@link SignedRequests}),
      * opening the content anew for each attempt. No Content-MD5 here (it would cost a pass over the content): over
      * https TLS protects the body, and callers like the copier verify the content's own digest as it streams and
      * fail the request before its last byte when it does not match. A failure of the content itself (a source read
@@ -332,11 +363,13 @@ public final class S3Store implements ObjectStore {
             return;
         }
         try {
-            puts().put(objectKey(key), content);
-        } catch (PresignedPuts.ContentFailure e) {
+            requests().put(objectKey(key), content);
+        } catch (SignedRequests.ContentFailure e) {
             throw (IOException) e.getCause();
         } catch (SdkException e) {
             throw translate(e, "write", key);
+        } catch (IOException e) {
+            throw network(e, "write", key);
         }
     }
 
@@ -401,8 +434,8 @@ public final class S3Store implements ObjectStore {
     public void close() {
         parts.close();
         synchronized (this) {
-            if (puts != null) {
-                puts.close();
+            if (requests != null) {
+                requests.close();
             }
         }
         s3.close();
@@ -517,30 +550,44 @@ public final class S3Store implements ObjectStore {
 
     /** Streams ListObjectsV2 pages (1000 keys each) as the caller iterates: constant memory for any bucket size. */
     private final class Listing implements ObjectListing {
-        private final Iterator<S3Object> pages;
         private final String prefix;
+        private Iterator<ObjectInfo> current = java.util.Collections.emptyIterator();
+        private String token;
+        private boolean last;
         private ObjectInfo next;
 
-        Listing(Iterator<S3Object> pages, String prefix) {
-            this.pages = pages;
+        Listing(String prefix) {
             this.prefix = prefix;
+        }
+
+        void fetch() throws IOException {
+            SignedRequests.Page page = page(prefix, null, token);
+            current = page.objects().iterator();
+            token = page.nextToken();
+            last = token == null;
         }
 
         @Override
         public boolean hasNext() {
             try {
-                while (next == null && pages.hasNext()) {
-                    S3Object object = pages.next();
-                    String key = object.key();
-                    // Skip "directory" marker objects some tools create: no registry key ends with '/'.
-                    if (key.startsWith(root) && !key.endsWith("/") && key.length() > root.length()) {
-                        next = new ObjectInfo(key.substring(root.length()), object.size(), Md5.fromEtag(object.eTag()));
+                while (next == null) {
+                    if (current.hasNext()) {
+                        ObjectInfo object = current.next();
+                        String key = object.key();
+                        // Skip "directory" marker objects some tools create: no registry key ends with '/'.
+                        if (key.startsWith(root) && !key.endsWith("/") && key.length() > root.length()) {
+                            next = new ObjectInfo(key.substring(root.length()), object.size(), object.md5Hex());
+                        }
+                    } else if (last) {
+                        return false;
+                    } else {
+                        fetch();
                     }
                 }
-            } catch (SdkException e) {
-                throw new UncheckedIOException(translate(e, "list", prefix));
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
             }
-            return next != null;
+            return true;
         }
 
         @Override
@@ -555,7 +602,7 @@ public final class S3Store implements ObjectStore {
 
         @Override
         public void close() {
-            // Nothing held between pages: the SDK fetches the next page only when asked.
+            // Nothing held between pages: the next page is fetched only when asked.
         }
     }
 }

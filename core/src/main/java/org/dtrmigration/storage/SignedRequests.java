@@ -10,6 +10,10 @@ import java.io.InterruptedIOException;
 import java.io.StringReader;
 import java.net.URI;
 import java.net.URL;
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
 import java.time.Duration;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
@@ -35,11 +39,14 @@ import software.amazon.awssdk.http.auth.aws.signer.AwsV4HttpSigner;
 import software.amazon.awssdk.utils.http.SdkHttpUtils;
 
 /**
- * Single-request PutObject through a pre-signed URL sent with OkHttp, the way rclone uploads single parts.
+ * The copier's two hot S3 requests, single-request PutObject and ListObjectsV2, signed like pre-signed URLs and sent
+ * with OkHttp (the way rclone uploads single parts).
  *
  * <p>Why: a registry is mostly 71-byte link files, and the SDK's full client pipeline (endpoint rules,
  * interceptors, marshalling, retries, metrics, the Apache client) costs about 0.8 ms of CPU per PutObject, several
- * times the cost of the request itself on a fast network; the SDK's presigner runs most of that pipeline too.
+ * times the cost of the request itself on a fast network; the SDK's presigner runs most of that pipeline too. Its
+ * listing unmarshaller builds a full model object (with a parsed timestamp) per key, the largest cost of a re-run
+ * that finds nothing to copy; only key, size and ETag are needed.
  * So the presigner is asked once per bucket where keys live and how they are signed (its endpoint rules decide
  * path-style or virtual-hosted addressing, the region, a custom endpoint), and each PUT is then signed by the SDK's
  * own SigV4 signer ({@link AwsV4HttpSigner}, query-string authentication exactly as a pre-signed URL) and sent by
@@ -51,7 +58,7 @@ import software.amazon.awssdk.utils.http.SdkHttpUtils;
  * XML body), so {@link S3Store#translate} words them. Throttling, 5xx and I/O errors are retried here with
  * exponential backoff and jitter, like the SDK's standard strategy.
  */
-final class PresignedPuts implements AutoCloseable {
+final class SignedRequests implements AutoCloseable {
 
     private static final MediaType OCTET_STREAM = MediaType.get("application/octet-stream");
     private static final Set<String> RETRYABLE_CODES = Set.of("SlowDown", "InternalError", "RequestTimeout",
@@ -73,7 +80,7 @@ final class PresignedPuts implements AutoCloseable {
      * @param signingRegion the SigV4 region the SDK's endpoint rules chose for the bucket
      * @param signingName   the SigV4 service name ({@code s3})
      */
-    PresignedPuts(URI bucketUrl, String signingRegion, String signingName, AwsCredentialsProvider credentials, StoreOptions options) {
+    SignedRequests(URI bucketUrl, String signingRegion, String signingName, AwsCredentialsProvider credentials, StoreOptions options) {
         if (!bucketUrl.getRawPath().endsWith("/")) {
             throw new IllegalArgumentException("bucket URL must end with '/': " + bucketUrl);
         }
@@ -91,7 +98,7 @@ final class PresignedPuts implements AutoCloseable {
                 .retryOnConnectionFailure(false)
                 .build();
         this.retry = RetryPolicy.builder()
-                .handleIf(PresignedPuts::isTransient)
+                .handleIf(SignedRequests::isTransient)
                 .withBackoff(Duration.ofMillis(100), Duration.ofSeconds(20))
                 .withJitter(0.5)
                 .withMaxAttempts(options.maxAttempts())
@@ -103,7 +110,7 @@ final class PresignedPuts implements AutoCloseable {
      * rules: path-style or virtual-hosted, region, custom endpoint), then signs every PUT with the SDK's SigV4 signer
      * alone: the presigner's full pipeline costs as much CPU per request as the client's.
      */
-    static PresignedPuts forBucket(S3Presigner presigner, String bucket, AwsCredentialsProvider credentials, StoreOptions options) {
+    static SignedRequests forBucket(S3Presigner presigner, String bucket, AwsCredentialsProvider credentials, StoreOptions options) {
         String probe = "dtr-migrate-probe-key";
         URL url = presigner.presignPutObject(b -> b.signatureDuration(SIGNATURE_LIFETIME)
                 .putObjectRequest(r -> r.bucket(bucket).key(probe))).url();
@@ -121,7 +128,7 @@ final class PresignedPuts implements AutoCloseable {
         String credential = null;
         for (String parameter : uri.getRawQuery().split("&")) {
             if (parameter.startsWith("X-Amz-Credential=")) {
-                credential = java.net.URLDecoder.decode(parameter.substring("X-Amz-Credential=".length()), java.nio.charset.StandardCharsets.UTF_8);
+                credential = URLDecoder.decode(parameter.substring("X-Amz-Credential=".length()), StandardCharsets.UTF_8);
             }
         }
         String[] scope = credential == null ? new String[0] : credential.split("/");
@@ -129,7 +136,7 @@ final class PresignedPuts implements AutoCloseable {
             throw new IllegalStateException("the SDK's pre-signed URL for bucket " + bucket + " carries no credential scope");
         }
         URI base = URI.create(uri.getScheme() + "://" + uri.getRawAuthority() + path.substring(0, path.length() - probe.length()));
-        return new PresignedPuts(base, scope[scope.length - 3], scope[scope.length - 2], credentials, options);
+        return new SignedRequests(base, scope[scope.length - 3], scope[scope.length - 2], credentials, options);
     }
 
     /** Puts a buffered object with its Content-MD5 (checked by the server). */
@@ -142,19 +149,163 @@ final class PresignedPuts implements AutoCloseable {
         send(objectKey, null, content::open, content.length());
     }
 
+    /** One page of a listing: objects (keys as stored, with the root prefix), common prefixes, the next page's token. */
+    record Page(List<ObjectInfo> objects, List<String> commonPrefixes, String nextToken) {
+    }
+
+    /**
+     * One ListObjectsV2 page under {@code prefix}, with {@code delimiter} when not null, continuing at {@code token}
+     * when not null. Keys are asked URL-encoded (XML cannot carry every byte a key may hold) and decoded when the
+     * server says it encoded them.
+     */
+    Page list(String prefix, String delimiter, String token) throws IOException {
+        SdkHttpRequest.Builder unsigned = SdkHttpRequest.builder()
+                .method(SdkHttpMethod.GET)
+                .uri(bucketUrl)
+                .putRawQueryParameter("list-type", "2")
+                .putRawQueryParameter("prefix", prefix)
+                .putRawQueryParameter("encoding-type", "url")
+                .putRawQueryParameter("max-keys", "1000");
+        if (delimiter != null) {
+            unsigned.putRawQueryParameter("delimiter", delimiter);
+        }
+        if (token != null) {
+            unsigned.putRawQueryParameter("continuation-token", token);
+        }
+        SdkHttpRequest request = unsigned.build();
+        try {
+            return Failsafe.with(retry).get(() -> {
+                try (Response response = http.newCall(sign(request).get().build()).execute()) {
+                    String body = response.body() == null ? "" : response.body().string();
+                    if (!response.isSuccessful()) {
+                        throw error(response.code(), body, response.header("x-amz-request-id"));
+                    }
+                    return parsePage(body);
+                }
+            });
+        } catch (FailsafeException e) {
+            throw unwrap(e);
+        }
+    }
+
+    static Page parsePage(String xml) throws IOException {
+        List<ObjectInfo> objects = new ArrayList<>();
+        List<String> prefixes = new ArrayList<>();
+        String next = null;
+        boolean truncated = false;
+        boolean urlEncoded = false;
+        try {
+            XMLStreamReader reader = XML.createXMLStreamReader(new StringReader(xml));
+            String key = null;
+            long size = -1;
+            String etag = null;
+            boolean inContents = false;
+            boolean inPrefixes = false;
+            while (reader.hasNext()) {
+                int event = reader.next();
+                if (event == XMLStreamReader.START_ELEMENT) {
+                    switch (reader.getLocalName()) {
+                        case "Contents" -> {
+                            inContents = true;
+                            key = null;
+                            size = -1;
+                            etag = null;
+                        }
+                        case "CommonPrefixes" -> inPrefixes = true;
+                        case "Key" -> key = inContents ? reader.getElementText() : key;
+                        case "Size" -> size = inContents ? Long.parseLong(reader.getElementText().trim()) : size;
+                        case "ETag" -> etag = inContents ? reader.getElementText() : etag;
+                        case "Prefix" -> {
+                            if (inPrefixes) {
+                                prefixes.add(reader.getElementText());
+                            }
+                        }
+                        case "NextContinuationToken" -> next = reader.getElementText();
+                        case "IsTruncated" -> truncated = Boolean.parseBoolean(reader.getElementText().trim());
+                        case "EncodingType" -> urlEncoded = "url".equalsIgnoreCase(reader.getElementText().trim());
+                        default -> {
+                        }
+                    }
+                } else if (event == XMLStreamReader.END_ELEMENT) {
+                    if (reader.getLocalName().equals("Contents")) {
+                        inContents = false;
+                        if (key == null || size < 0) {
+                            throw new IOException("S3 listing entry without Key or Size");
+                        }
+                        objects.add(new ObjectInfo(key, size, Md5.fromEtag(etag)));
+                    } else if (reader.getLocalName().equals("CommonPrefixes")) {
+                        inPrefixes = false;
+                    }
+                }
+            }
+        } catch (XMLStreamException | NumberFormatException e) {
+            throw new IOException("S3 answered a listing with a document that is not a ListBucketResult: " + e.getMessage(), e);
+        }
+        if (truncated && (next == null || next.isEmpty())) {
+            throw new IOException("S3 listing is truncated but carries no NextContinuationToken");
+        }
+        if (urlEncoded) {
+            objects.replaceAll(o -> new ObjectInfo(decode(o.key()), o.size(), o.md5Hex()));
+            prefixes.replaceAll(SignedRequests::decode);
+        }
+        return new Page(List.copyOf(objects), List.copyOf(prefixes), truncated ? next : null);
+    }
+
+    private static String decode(String encoded) {
+        return URLDecoder.decode(encoded, StandardCharsets.UTF_8); // S3 encodes a space as '+', a '+' as %2B
+    }
+
+    /** Configured once, then only asked for readers (thread-safe): a constant, not state. */
+    private static final XMLInputFactory XML = xmlFactory();
+
+    private static XMLInputFactory xmlFactory() {
+        XMLInputFactory factory = XMLInputFactory.newFactory();
+        factory.setProperty(XMLInputFactory.SUPPORT_DTD, false);
+        factory.setProperty(XMLInputFactory.IS_SUPPORTING_EXTERNAL_ENTITIES, false);
+        return factory;
+    }
+
+    /**
+     * Signs in the query, as S3's pre-signed URLs do: {@code UNSIGNED-PAYLOAD}, the path not encoded twice. Signed
+     * anew for every attempt: fresh credentials from the provider, a fresh date.
+     */
+    private Request.Builder sign(SdkHttpRequest unsigned) {
+        SdkHttpRequest signed = signer.sign(r -> r.identity(credentials.resolveCredentials())
+                .request(unsigned)
+                .putProperty(AwsV4HttpSigner.SERVICE_SIGNING_NAME, signingName)
+                .putProperty(AwsV4HttpSigner.REGION_NAME, signingRegion)
+                .putProperty(AwsV4HttpSigner.AUTH_LOCATION, AwsV4HttpSigner.AuthLocation.QUERY_STRING)
+                .putProperty(AwsV4HttpSigner.EXPIRATION_DURATION, SIGNATURE_LIFETIME)
+                .putProperty(AwsV4HttpSigner.PAYLOAD_SIGNING_ENABLED, false)
+                .putProperty(AwsV4HttpSigner.DOUBLE_URL_ENCODE, false)
+                .putProperty(AwsV4HttpSigner.NORMALIZE_PATH, false))
+                .request();
+        Request.Builder request = new Request.Builder().url(signed.getUri().toString());
+        signed.forEachHeader((name, values) -> {
+            if (!name.equalsIgnoreCase("host")) { // OkHttp writes the same Host from the URL
+                values.forEach(value -> request.addHeader(name, value));
+            }
+        });
+        return request;
+    }
+
+    private static IOException unwrap(FailsafeException e) throws IOException {
+        Throwable cause = e.getCause();
+        if (cause instanceof IOException io) {
+            return io;
+        }
+        if (cause instanceof InterruptedException) {
+            Thread.currentThread().interrupt();
+            return new InterruptedIOException("interrupted");
+        }
+        throw e;
+    }
+
     private void send(String objectKey, String md5, ContentSource.Opener body, long length) throws IOException {
         try {
             Failsafe.with(retry).run(() -> attempt(objectKey, md5, body, length));
         } catch (FailsafeException e) {
-            Throwable cause = e.getCause();
-            if (cause instanceof IOException io) {
-                throw io;
-            }
-            if (cause instanceof InterruptedException) {
-                Thread.currentThread().interrupt();
-                throw new InterruptedIOException("interrupted");
-            }
-            throw e;
+            throw unwrap(e);
         }
     }
 
@@ -166,25 +317,7 @@ final class PresignedPuts implements AutoCloseable {
         if (md5 != null) {
             unsigned.putHeader("Content-MD5", md5);
         }
-        // Signed anew for every attempt: fresh credentials from the provider, a fresh date. In the query, with
-        // UNSIGNED-PAYLOAD, as S3's own pre-signed URLs: the body is not hashed for the signature.
-        SdkHttpRequest signed = signer.sign(r -> r.identity(credentials.resolveCredentials())
-                .request(unsigned.build())
-                .putProperty(AwsV4HttpSigner.SERVICE_SIGNING_NAME, signingName)
-                .putProperty(AwsV4HttpSigner.REGION_NAME, signingRegion)
-                .putProperty(AwsV4HttpSigner.AUTH_LOCATION, AwsV4HttpSigner.AuthLocation.QUERY_STRING)
-                .putProperty(AwsV4HttpSigner.EXPIRATION_DURATION, SIGNATURE_LIFETIME)
-                .putProperty(AwsV4HttpSigner.PAYLOAD_SIGNING_ENABLED, false)
-                .putProperty(AwsV4HttpSigner.DOUBLE_URL_ENCODE, false) // S3 signs the path as sent
-                .putProperty(AwsV4HttpSigner.NORMALIZE_PATH, false))
-                .request();
-        Request.Builder request = new Request.Builder().url(signed.getUri().toString()).put(new StreamingBody(body, length));
-        signed.forEachHeader((name, values) -> {
-            if (!name.equalsIgnoreCase("host")) { // OkHttp writes the same Host from the URL
-                values.forEach(value -> request.addHeader(name, value));
-            }
-        });
-        try (Response response = http.newCall(request.build()).execute()) {
+        try (Response response = http.newCall(sign(unsigned.build()).put(new StreamingBody(body, length)).build()).execute()) {
             if (!response.isSuccessful()) {
                 throw error(response.code(), response.body() == null ? "" : response.body().string(), response.header("x-amz-request-id"));
             }
@@ -197,10 +330,7 @@ final class PresignedPuts implements AutoCloseable {
         String message = null;
         if (!body.isBlank()) {
             try {
-                XMLInputFactory factory = XMLInputFactory.newFactory();
-                factory.setProperty(XMLInputFactory.SUPPORT_DTD, false);
-                factory.setProperty(XMLInputFactory.IS_SUPPORTING_EXTERNAL_ENTITIES, false);
-                XMLStreamReader xml = factory.createXMLStreamReader(new StringReader(body));
+                XMLStreamReader xml = XML.createXMLStreamReader(new StringReader(body));
                 while (xml.hasNext()) {
                     if (xml.next() == XMLStreamReader.START_ELEMENT) {
                         String name = xml.getLocalName();
