@@ -45,7 +45,8 @@ import software.amazon.awssdk.services.s3.model.NoSuchKeyException;
 import software.amazon.awssdk.services.s3.model.S3Exception;
 
 /**
- * A registry root in an S3 bucket (AWS or S3-compatible), through the AWS SDK v2 sync client.
+ * A registry root in an S3 bucket (AWS or S3-compatible): single-request PUTs and listings through
+ * {@link SignedRequests} (the SDK's signer, OkHttp), everything else through the AWS SDK v2 sync client.
  * Keys map to {@code <prefix>/<key>}.
  */
 public final class S3Store implements ObjectStore {
