@@ -33,6 +33,7 @@ import software.amazon.awssdk.core.interceptor.ExecutionInterceptor;
 import software.amazon.awssdk.core.sync.RequestBody;
 import software.amazon.awssdk.http.SdkHttpRequest;
 import software.amazon.awssdk.http.apache.ApacheHttpClient;
+import software.amazon.awssdk.http.apache.ProxyConfiguration;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.regions.providers.DefaultAwsRegionProviderChain;
 import software.amazon.awssdk.services.s3.S3Client;
@@ -70,6 +71,7 @@ public final class S3Store implements ObjectStore {
     private final List<Secret> secrets;
     private final PartUploader parts;
     private final AwsCredentialsProvider credentialsProvider;
+    private final ProxyConfiguration proxy;
     private final String region;
     private SignedRequests requests; // guarded by this; made on first use
     /** No configured region or endpoint: the client follows the bucket to its region, a signed URL must know it. */
@@ -84,7 +86,8 @@ public final class S3Store implements ObjectStore {
         String region = resolveRegion(location, credentials);
         this.where = location.endpoint() != null ? location.endpoint().toString() : "AWS S3 (" + region + ")";
         this.credentialsProvider = provider(credentials);
-        this.s3 = buildClient(location, credentialsProvider, options, region);
+        this.proxy = ProxyConfiguration.builder().build(); // the SDK's default: system properties, then environment
+        this.s3 = buildClient(location, credentialsProvider, options, region, proxy);
         this.region = region;
         this.lookUpBucketRegion = location.region() == null && location.endpoint() == null;
         this.parts = new PartUploader("s3-" + location.bucket(), options.partThreads(), options.partMemory());
@@ -109,8 +112,10 @@ public final class S3Store implements ObjectStore {
         }
     }
 
-    private static S3Client buildClient(S3Location location, AwsCredentialsProvider credentials, StoreOptions options, String region) {
+    private static S3Client buildClient(S3Location location, AwsCredentialsProvider credentials, StoreOptions options, String region,
+                                        ProxyConfiguration proxy) {
         ApacheHttpClient.Builder http = ApacheHttpClient.builder()
+                .proxyConfiguration(proxy)
                 .maxConnections(options.maxConnections())
                 .connectionTimeout(options.connectTimeout())
                 .socketTimeout(options.readTimeout())
@@ -176,7 +181,7 @@ public final class S3Store implements ObjectStore {
 
     private SignedRequests signedRequests(String bucketRegion) {
         try (S3Presigner presigner = buildPresigner(location, credentialsProvider, bucketRegion)) {
-            return SignedRequests.forBucket(presigner, location.bucket(), credentialsProvider, options);
+            return SignedRequests.forBucket(presigner, location.bucket(), credentialsProvider, options, proxy);
         }
     }
 

@@ -35,6 +35,7 @@ import software.amazon.awssdk.services.s3.presigner.S3Presigner;
 import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
 import software.amazon.awssdk.http.SdkHttpMethod;
 import software.amazon.awssdk.http.SdkHttpRequest;
+import software.amazon.awssdk.http.apache.ProxyConfiguration;
 import software.amazon.awssdk.http.auth.aws.signer.AwsV4HttpSigner;
 import software.amazon.awssdk.utils.http.SdkHttpUtils;
 
@@ -79,8 +80,10 @@ final class SignedRequests implements AutoCloseable {
      *                      {@code https://bucket.s3.region.amazonaws.com/} virtual-hosted)
      * @param signingRegion the SigV4 region the SDK's endpoint rules chose for the bucket
      * @param signingName   the SigV4 service name ({@code s3})
+     * @param proxy         the HTTP proxy the store's SDK client uses too, so both paths leave the same way
      */
-    SignedRequests(URI bucketUrl, String signingRegion, String signingName, AwsCredentialsProvider credentials, StoreOptions options) {
+    SignedRequests(URI bucketUrl, String signingRegion, String signingName, AwsCredentialsProvider credentials, StoreOptions options,
+                   ProxyConfiguration proxy) {
         if (!bucketUrl.getRawPath().endsWith("/")) {
             throw new IllegalArgumentException("bucket URL must end with '/': " + bucketUrl);
         }
@@ -96,6 +99,8 @@ final class SignedRequests implements AutoCloseable {
                 .followRedirects(false) // a redirect means another region: report it, never re-send elsewhere
                 // Retries are ours (below), so that a failing content is never sent twice by the HTTP layer.
                 .retryOnConnectionFailure(false)
+                .proxySelector(new SdkProxies(proxy))
+                .proxyAuthenticator(SdkProxies.authenticator(proxy))
                 .build();
         this.retry = RetryPolicy.builder()
                 .handleIf(SignedRequests::isTransient)
@@ -110,7 +115,8 @@ final class SignedRequests implements AutoCloseable {
      * rules: path-style or virtual-hosted, region, custom endpoint), then signs every PUT with the SDK's SigV4 signer
      * alone: the presigner's full pipeline costs as much CPU per request as the client's.
      */
-    static SignedRequests forBucket(S3Presigner presigner, String bucket, AwsCredentialsProvider credentials, StoreOptions options) {
+    static SignedRequests forBucket(S3Presigner presigner, String bucket, AwsCredentialsProvider credentials, StoreOptions options,
+                                    ProxyConfiguration proxy) {
         String probe = "dtr-migrate-probe-key";
         URL url = presigner.presignPutObject(b -> b.signatureDuration(SIGNATURE_LIFETIME)
                 .putObjectRequest(r -> r.bucket(bucket).key(probe))).url();
@@ -136,7 +142,7 @@ final class SignedRequests implements AutoCloseable {
             throw new IllegalStateException("the SDK's pre-signed URL for bucket " + bucket + " carries no credential scope");
         }
         URI base = URI.create(uri.getScheme() + "://" + uri.getRawAuthority() + path.substring(0, path.length() - probe.length()));
-        return new SignedRequests(base, scope[scope.length - 3], scope[scope.length - 2], credentials, options);
+        return new SignedRequests(base, scope[scope.length - 3], scope[scope.length - 2], credentials, options, proxy);
     }
 
     /** Puts a buffered object with its Content-MD5 (checked by the server). */

@@ -1,0 +1,68 @@
+package org.dtrmigration.storage;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
+import java.util.Set;
+import java.util.concurrent.TimeUnit;
+import okhttp3.mockwebserver.MockResponse;
+import okhttp3.mockwebserver.MockWebServer;
+import okhttp3.mockwebserver.RecordedRequest;
+import org.junit.jupiter.api.Test;
+import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
+import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.http.apache.ProxyConfiguration;
+
+/** The signed S3 requests leave through the proxy the SDK client is configured with, as the SDK would. */
+class SdkProxiesTest {
+
+    private static final URI BUCKET = URI.create("http://s3.example.invalid:9000/b/");
+
+    private static SignedRequests requests(ProxyConfiguration proxy) {
+        return new SignedRequests(BUCKET, "us-east-1", "s3", StaticCredentialsProvider.create(AwsBasicCredentials.create("AKIATEST", "secret")),
+                StoreOptions.defaults().withMaxAttempts(1), proxy);
+    }
+
+    private static ProxyConfiguration.Builder onlyExplicit() {
+        return ProxyConfiguration.builder().useSystemPropertyValues(false).useEnvironmentVariableValues(false);
+    }
+
+    @Test
+    void putsGoThroughTheProxyAndAnswerItsChallengeWithItsCredentials() throws Exception {
+        try (MockWebServer proxy = new MockWebServer()) {
+            proxy.enqueue(new MockResponse().setResponseCode(407).setHeader("Proxy-Authenticate", "Basic realm=\"corp\""));
+            proxy.enqueue(new MockResponse().setResponseCode(200));
+            proxy.start(java.net.InetAddress.getByName("127.0.0.1"), 0);
+            ProxyConfiguration configuration = onlyExplicit().endpoint(URI.create("http://127.0.0.1:" + proxy.getPort()))
+                    .username("alice").password("pw").build();
+            try (SignedRequests requests = requests(configuration)) {
+                requests.put("docker/k", "a".getBytes(StandardCharsets.UTF_8), Md5.of("a".getBytes(StandardCharsets.UTF_8), 0, 1));
+            }
+            RecordedRequest challenged = proxy.takeRequest(5, TimeUnit.SECONDS);
+            assertThat(challenged.getRequestLine()).startsWith("PUT http://s3.example.invalid:9000/b/docker/k?");
+            assertThat(challenged.getHeader("Proxy-Authorization")).isNull();
+            RecordedRequest answered = proxy.takeRequest(5, TimeUnit.SECONDS);
+            assertThat(answered.getHeader("Proxy-Authorization"))
+                    .isEqualTo("Basic " + Base64.getEncoder().encodeToString("alice:pw".getBytes(StandardCharsets.UTF_8)));
+            assertThat(answered.getBody().readUtf8()).isEqualTo("a");
+        }
+    }
+
+    @Test
+    void hostsMatchingANonProxyPatternGoDirect() throws Exception {
+        try (MockWebServer proxy = new MockWebServer()) {
+            proxy.start(java.net.InetAddress.getByName("127.0.0.1"), 0);
+            ProxyConfiguration configuration = onlyExplicit().endpoint(URI.create("http://127.0.0.1:" + proxy.getPort()))
+                    .nonProxyHosts(Set.of("*.example.invalid")).build();
+            try (SignedRequests requests = requests(configuration)) {
+                // Direct to a name that does not resolve: fails without ever asking the proxy.
+                assertThatThrownBy(() -> requests.list("docker/", "/", null)).isInstanceOf(java.net.UnknownHostException.class);
+            }
+            assertThat(proxy.getRequestCount()).isZero();
+        }
+        assertThat(new SdkProxies(onlyExplicit().build()).select(BUCKET)).containsExactly(java.net.Proxy.NO_PROXY);
+    }
+}
