@@ -17,7 +17,8 @@ import org.dtrmigration.storage.Utf8Order;
  * parallel: one per blob directory ({@code blobs/sha256/00/} .. {@code ff/}), one per second-level directory of
  * {@code repositories/} (DTR's {@code namespace/repository}), one per other directory, and single keys for loose
  * objects. The parts come from delimiter listings of both sides, united, so they cover every key of either side
- * exactly once, whatever the tree holds. A repository never spans two parts (its keys share its directory).
+ * exactly once, whatever the tree holds. A repository never spans two parts: a namespace directory that is itself a
+ * repository (single-level names, {@code _layers/} right below it) stays one part.
  *
  * <p>Why repositories and not namespaces: a namespace can hold thousands of keys, and some S3-compatible servers
  * (S3Proxy's filesystem backend among them) read every key under the prefix for each page of a listing, so a part
@@ -70,8 +71,13 @@ record Partition(List<Part> blobParts, List<Part> otherParts) {
                     } else {
                         namespaces.add(CompletableFuture.supplyAsync(() -> {
                             try {
-                                return children(source, destination, namespace, retries).stream()
-                                        .map(child -> new Part(child, !isDirectory(child))).toList();
+                                List<String> children = children(source, destination, namespace, retries);
+                                // A single-level repository ("ubuntu": _layers/, _manifests/ right below) stays one part:
+                                // its links and tags must be ordered by one sequencer.
+                                if (children.stream().anyMatch(child -> child.substring(namespace.length()).startsWith("_"))) {
+                                    return List.of(new Part(namespace, false));
+                                }
+                                return children.stream().map(child -> new Part(child, !isDirectory(child))).toList();
                             } catch (IOException e) {
                                 throw new UncheckedIOException(e);
                             }

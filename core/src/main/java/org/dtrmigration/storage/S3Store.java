@@ -346,7 +346,12 @@ public final class S3Store implements ObjectStore {
         byte[] actual = Md5.of(head, 0, head.length);
         checkMd5(key, md5, actual);
         try {
-            requests().put(objectKey, head, actual);
+            if (SignedRequests.addressable(objectKey)) {
+                requests().put(objectKey, head, actual);
+            } else {
+                s3.putObject(b -> b.bucket(location.bucket()).key(objectKey).contentLength((long) head.length)
+                        .contentType(OCTET_STREAM).contentMD5(Md5.base64(actual)), RequestBody.fromBytes(head));
+            }
         } catch (SdkException e) {
             throw translate(e, "write", key);
         } catch (IOException e) {
@@ -364,7 +369,7 @@ public final class S3Store implements ObjectStore {
     @Override
     public void write(String key, ContentSource content) throws IOException {
         long length = content.length();
-        if (length <= options.multipartThreshold() || length > SINGLE_PUT_LIMIT) {
+        if (length <= options.multipartThreshold() || length > SINGLE_PUT_LIMIT || !SignedRequests.addressable(objectKey(key))) {
             ObjectStore.super.write(key, content);
             return;
         }
@@ -504,7 +509,8 @@ public final class S3Store implements ObjectStore {
                 return new IOException("S3 received content for '" + key + "' that does not match its MD5 (" + code
                         + "); nothing written", e);
             }
-            if ("PermanentRedirect".equals(code) || "AuthorizationHeaderMalformed".equals(code)) {
+            if ("PermanentRedirect".equals(code) || "AuthorizationHeaderMalformed".equals(code)
+                    || ("AuthorizationQueryParametersError".equals(code) && String.valueOf(s3e.getMessage()).contains("region"))) {
                 return new StorageAccessException(StorageAccessException.Reason.MISSING_CONTAINER,
                         "bucket '" + bucket + "' is not in the configured region at " + where + " (" + code
                                 + "): set ?region= to the bucket's region", e);

@@ -7,14 +7,18 @@ import java.net.ProxySelector;
 import java.net.SocketAddress;
 import java.net.URI;
 import java.util.List;
+import java.util.Locale;
 import java.util.regex.Pattern;
+import java.util.regex.PatternSyntaxException;
 import okhttp3.Authenticator;
 import okhttp3.Credentials;
 import software.amazon.awssdk.http.apache.ProxyConfiguration;
 
 /**
  * Routes OkHttp the way the SDK's Apache client routes with the same {@link ProxyConfiguration}: through its proxy,
- * except for hosts matching its non-proxy patterns ({@code *} a wildcard, as the SDK's route planner reads them),
+ * except for hosts matching its non-proxy entries (regular expressions: the SDK turns {@code *.corp.example} from
+ * {@code http.nonProxyHosts} or {@code NO_PROXY} into {@code .*?.corp.example}, and its route planner matches the
+ * host against them),
  * answering a 407 with its user and password. So a store's signed requests and its SDK requests never leave by
  * different ways (an agent behind a proxy would otherwise list through it and PUT around it).
  */
@@ -26,15 +30,21 @@ final class SdkProxies extends ProxySelector {
     SdkProxies(ProxyConfiguration configuration) {
         this.proxy = configuration.host() == null || configuration.host().isEmpty() ? Proxy.NO_PROXY
                 : new Proxy(Proxy.Type.HTTP, InetSocketAddress.createUnresolved(configuration.host(), configuration.port()));
-        this.direct = configuration.nonProxyHosts().stream()
-                .map(h -> Pattern.compile(Pattern.quote(h.trim()).replace("*", "\\E.*\\Q"), Pattern.CASE_INSENSITIVE))
-                .toList();
+        this.direct = configuration.nonProxyHosts().stream().map(SdkProxies::pattern).filter(java.util.Objects::nonNull).toList();
+    }
+
+    private static Pattern pattern(String entry) {
+        try {
+            return Pattern.compile(entry.trim());
+        } catch (PatternSyntaxException e) {
+            return null; // the SDK's planner could not match it either
+        }
     }
 
     @Override
     public List<Proxy> select(URI uri) {
         String host = uri.getHost();
-        if (proxy == Proxy.NO_PROXY || (host != null && direct.stream().anyMatch(p -> p.matcher(host).matches()))) {
+        if (proxy == Proxy.NO_PROXY || (host != null && direct.stream().anyMatch(p -> p.matcher(host.toLowerCase(Locale.ROOT)).matches()))) {
             return List.of(Proxy.NO_PROXY);
         }
         return List.of(proxy);

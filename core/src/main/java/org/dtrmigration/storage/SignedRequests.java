@@ -92,7 +92,8 @@ final class SignedRequests implements AutoCloseable {
         this.signingName = signingName;
         this.credentials = credentials;
         this.http = new OkHttpClient.Builder()
-                .connectionPool(new ConnectionPool(options.maxConnections(), 5, TimeUnit.MINUTES))
+                // S3 closes idle connections after about 20 s; reusing one it closed costs a retry.
+                .connectionPool(new ConnectionPool(options.maxConnections(), 15, TimeUnit.SECONDS))
                 .connectTimeout(options.connectTimeout())
                 .readTimeout(options.readTimeout())
                 .writeTimeout(options.readTimeout())
@@ -145,6 +146,19 @@ final class SignedRequests implements AutoCloseable {
         return new SignedRequests(base, scope[scope.length - 3], scope[scope.length - 2], credentials, options, proxy);
     }
 
+    /**
+     * Whether a key can be sent as a URL path here: OkHttp resolves {@code .} and {@code ..} segments (also
+     * {@code %2E}), which would put the object elsewhere than signed. Such keys go through the SDK client.
+     */
+    static boolean addressable(String objectKey) {
+        for (String segment : objectKey.split("/", -1)) {
+            if (segment.equals(".") || segment.equals("..")) {
+                return false;
+            }
+        }
+        return true;
+    }
+
     /** Puts a buffered object with its Content-MD5 (checked by the server). */
     void put(String objectKey, byte[] content, byte[] md5) throws IOException {
         send(objectKey, Md5.base64(md5), () -> new ByteArrayInputStream(content), content.length);
@@ -181,7 +195,7 @@ final class SignedRequests implements AutoCloseable {
         SdkHttpRequest request = unsigned.build();
         try {
             return Failsafe.with(retry).get(() -> {
-                try (Response response = http.newCall(sign(request).get().build()).execute()) {
+                try (Response response = http.newCall(sign(request, null).get().build()).execute()) {
                     String body = response.body() == null ? "" : response.body().string();
                     if (!response.isSuccessful()) {
                         throw error(response.code(), body, response.header("x-amz-request-id"));
@@ -251,8 +265,13 @@ final class SignedRequests implements AutoCloseable {
             throw new IOException("S3 listing is truncated but carries no NextContinuationToken");
         }
         if (urlEncoded) {
-            objects.replaceAll(o -> new ObjectInfo(decode(o.key()), o.size(), o.md5Hex()));
-            prefixes.replaceAll(SignedRequests::decode);
+            try {
+                objects.replaceAll(o -> new ObjectInfo(decode(o.key()), o.size(), o.md5Hex()));
+                prefixes.replaceAll(SignedRequests::decode);
+            } catch (IllegalArgumentException e) {
+                throw new IOException("S3 answered a listing with a document that is not a ListBucketResult: a key is not URL-encoded ("
+                        + e.getMessage() + ")", e);
+            }
         }
         return new Page(List.copyOf(objects), List.copyOf(prefixes), truncated ? next : null);
     }
@@ -272,20 +291,35 @@ final class SignedRequests implements AutoCloseable {
     }
 
     /**
-     * Signs in the query, as S3's pre-signed URLs do: {@code UNSIGNED-PAYLOAD}, the path not encoded twice. Signed
-     * anew for every attempt: fresh credentials from the provider, a fresh date.
+     * Signs in headers, so no secret (a session token) or replayable signature travels in a URL that proxies and
+     * access logs record. Over https the payload is {@code UNSIGNED-PAYLOAD} (TLS protects it); over plain http the
+     * SigV4 signer hashes the payload into the signature, so the server checks every byte it received (for a large
+     * blob that is a pass over the content before it is sent, as the SDK's client does). The path is not encoded twice
+     * (S3). Signed anew for every attempt: fresh credentials from the provider, a fresh date.
+     *
+     * @param payload the body, or null for none; read here over http
      */
-    private Request.Builder sign(SdkHttpRequest unsigned) {
-        SdkHttpRequest signed = signer.sign(r -> r.identity(credentials.resolveCredentials())
-                .request(unsigned)
-                .putProperty(AwsV4HttpSigner.SERVICE_SIGNING_NAME, signingName)
-                .putProperty(AwsV4HttpSigner.REGION_NAME, signingRegion)
-                .putProperty(AwsV4HttpSigner.AUTH_LOCATION, AwsV4HttpSigner.AuthLocation.QUERY_STRING)
-                .putProperty(AwsV4HttpSigner.EXPIRATION_DURATION, SIGNATURE_LIFETIME)
-                .putProperty(AwsV4HttpSigner.PAYLOAD_SIGNING_ENABLED, false)
-                .putProperty(AwsV4HttpSigner.DOUBLE_URL_ENCODE, false)
-                .putProperty(AwsV4HttpSigner.NORMALIZE_PATH, false))
-                .request();
+    private Request.Builder sign(SdkHttpRequest unsigned, ContentSource.Opener payload) throws ContentFailure {
+        SdkHttpRequest signed;
+        try {
+            signed = signer.sign(r -> r.identity(credentials.resolveCredentials())
+                    .request(unsigned)
+                    .payload(payload == null ? EMPTY : () -> open(payload))
+                    .putProperty(AwsV4HttpSigner.SERVICE_SIGNING_NAME, signingName)
+                    .putProperty(AwsV4HttpSigner.REGION_NAME, signingRegion)
+                    .putProperty(AwsV4HttpSigner.PAYLOAD_SIGNING_ENABLED, false)
+                    .putProperty(AwsV4HttpSigner.DOUBLE_URL_ENCODE, false)
+                    .putProperty(AwsV4HttpSigner.NORMALIZE_PATH, false))
+                    .request();
+        } catch (RuntimeException e) {
+            // Only the payload does I/O while signing: the content failed while it was hashed for the signature.
+            for (Throwable c = e.getCause(); c != null; c = c.getCause()) {
+                if (c instanceof IOException io) {
+                    throw io instanceof ContentFailure failure ? failure : new ContentFailure(io);
+                }
+            }
+            throw e;
+        }
         Request.Builder request = new Request.Builder().url(signed.getUri().toString());
         signed.forEachHeader((name, values) -> {
             if (!name.equalsIgnoreCase("host")) { // OkHttp writes the same Host from the URL
@@ -293,6 +327,16 @@ final class SignedRequests implements AutoCloseable {
             }
         });
         return request;
+    }
+
+    private static final software.amazon.awssdk.http.ContentStreamProvider EMPTY = () -> InputStream.nullInputStream();
+
+    private static InputStream open(ContentSource.Opener opener) {
+        try {
+            return opener.open();
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
     }
 
     private static IOException unwrap(FailsafeException e) throws IOException {
@@ -323,7 +367,7 @@ final class SignedRequests implements AutoCloseable {
         if (md5 != null) {
             unsigned.putHeader("Content-MD5", md5);
         }
-        try (Response response = http.newCall(sign(unsigned.build()).put(new StreamingBody(body, length)).build()).execute()) {
+        try (Response response = http.newCall(sign(unsigned.build(), body).put(new StreamingBody(body, length)).build()).execute()) {
             if (!response.isSuccessful()) {
                 throw error(response.code(), response.body() == null ? "" : response.body().string(), response.header("x-amz-request-id"));
             }

@@ -158,7 +158,8 @@ class CopyPartsTest {
         List<String> keysA = List.of(v2 + "blobs/sha256/00/00aa/data", v2 + "blobs/sha256/ff/ffaa/data", v2 + "blobs/stray",
                 v2 + "repositories/org/app/_layers/sha256/00aa/link", v2 + "repositories/org/app/_manifests/tags/1/current/link",
                 v2 + "repositories/org/web/_layers/sha256/ffaa/link", v2 + "repositories/org/loose-object",
-                v2 + "repositories/team/deep/er/_layers/sha256/00aa/link", v2 + "repositories/top-level-file", v2 + "other/x");
+                v2 + "repositories/team/deep/er/_layers/sha256/00aa/link", v2 + "repositories/top-level-file", v2 + "other/x",
+                v2 + "repositories/ubuntu/_layers/sha256/00aa/link", v2 + "repositories/ubuntu/_manifests/tags/1/current/link");
         List<String> keysB = List.of(v2 + "blobs/sha256/01/01aa/data", v2 + "repositories/org/gone/_layers/sha256/01aa/link",
                 v2 + "repositories/old/app/_layers/sha256/01aa/link", v2 + "repositories/org/app/_layers/sha256/00aa/link");
         for (String k : keysA) {
@@ -173,7 +174,9 @@ class CopyPartsTest {
             assertThat(partition.otherParts()).extracting(Partition.Part::toString).contains(
                     v2 + "repositories/org/app/*", v2 + "repositories/org/web/*", v2 + "repositories/org/gone/*",
                     v2 + "repositories/old/app/*", v2 + "repositories/team/deep/*", v2 + "repositories/org/loose-object",
-                    v2 + "repositories/top-level-file");
+                    v2 + "repositories/top-level-file", v2 + "repositories/ubuntu/*");
+            assertThat(partition.otherParts()).extracting(Partition.Part::toString).as("a single-level repository is one part")
+                    .noneMatch(part -> part.startsWith(v2 + "repositories/ubuntu/_"));
             // Every key of either side is in exactly one part.
             List<String> covered = new ArrayList<>();
             List<Partition.Part> all = new ArrayList<>(partition.blobParts());

@@ -55,6 +55,8 @@ class SignedRequestsTest {
         assertThatThrownBy(() -> SignedRequests.parsePage(PAGE_ONE.replace("<NextContinuationToken>tok+en/=</NextContinuationToken>", "")))
                 .hasMessageContaining("truncated but carries no NextContinuationToken");
         assertThatThrownBy(() -> SignedRequests.parsePage(PAGE_TWO.replace("<Size>0</Size>", ""))).hasMessageContaining("without Key or Size");
+        assertThatThrownBy(() -> SignedRequests.parsePage(PAGE_ONE.replace("r/%C3%A9", "r/100%"))).isInstanceOf(IOException.class)
+                .hasMessageContaining("not URL-encoded");
     }
 
     @Test
@@ -75,10 +77,46 @@ class SignedRequestsTest {
             assertThat(first.getRequestUrl().queryParameter("prefix")).isEqualTo("r/");
             assertThat(first.getRequestUrl().queryParameter("encoding-type")).isEqualTo("url");
             assertThat(first.getRequestUrl().queryParameter("continuation-token")).isNull();
-            assertThat(first.getRequestUrl().queryParameter("X-Amz-Signature")).matches("[0-9a-f]{64}");
+            assertThat(first.getRequestUrl().queryParameterNames()).noneMatch(name -> name.startsWith("X-Amz-"));
+            assertThat(first.getHeader("Authorization")).startsWith("AWS4-HMAC-SHA256 Credential=AKIATEST/");
             assertThat(first.getRequestLine()).doesNotContain("sup3rsecret");
             RecordedRequest second = mock.takeRequest(5, TimeUnit.SECONDS);
             assertThat(second.getRequestUrl().queryParameter("continuation-token")).isEqualTo("tok+en/=");
+        }
+    }
+
+    @Test
+    void keysWithDotSegmentsAreSentByTheSdkClientExactlyAsNamed() throws Exception {
+        assertThat(SignedRequests.addressable("r/a.b/..c/.d")).isTrue();
+        assertThat(SignedRequests.addressable("r/./x")).isFalse();
+        assertThat(SignedRequests.addressable("r/../x")).isFalse();
+        try (MockWebServer mock = new MockWebServer()) {
+            mock.enqueue(new MockResponse().setHeader("ETag", "\"0cc175b9c0f1b6a831c399e269772661\""));
+            mock.enqueue(new MockResponse().setHeader("ETag", "\"0cc175b9c0f1b6a831c399e269772661\""));
+            mock.start(java.net.InetAddress.getByName("127.0.0.1"), 0);
+            S3Location location = new S3Location("b", "r", "us-east-1", URI.create("http://127.0.0.1:" + mock.getPort()), true);
+            try (ObjectStore store = new S3Store(location, S3Credentials.of("AKIATEST", Secret.of("secret")), StoreOptions.defaults())) {
+                store.write("d/./x", "a".getBytes(java.nio.charset.StandardCharsets.UTF_8));
+                store.write("d/../y", "a".getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            }
+            assertThat(mock.takeRequest(5, TimeUnit.SECONDS).getRequestLine()).startsWith("PUT /b/r/d/./x ");
+            assertThat(mock.takeRequest(5, TimeUnit.SECONDS).getRequestLine()).startsWith("PUT /b/r/d/../y ");
+        }
+    }
+
+    @Test
+    void aSessionTokenTravelsInAHeaderNeverInTheUrl() throws Exception {
+        try (MockWebServer mock = new MockWebServer()) {
+            mock.enqueue(new MockResponse().setBody(PAGE_TWO));
+            mock.start(java.net.InetAddress.getByName("127.0.0.1"), 0);
+            S3Location location = new S3Location("b", "r", "us-east-1", URI.create("http://127.0.0.1:" + mock.getPort()), true);
+            S3Credentials session = new S3Credentials.AccessKey("ASIATEST", Secret.of("sup3rsecret"), Secret.of("SESSION-T0KEN"));
+            try (ObjectStore store = new S3Store(location, session, StoreOptions.defaults())) {
+                assertThat(store.list("").toList()).hasSize(1);
+            }
+            RecordedRequest request = mock.takeRequest(5, TimeUnit.SECONDS);
+            assertThat(request.getRequestLine()).doesNotContain("SESSION-T0KEN").doesNotContain("Signature");
+            assertThat(request.getHeader("x-amz-security-token")).isEqualTo("SESSION-T0KEN");
         }
     }
 
