@@ -63,7 +63,7 @@ final class SignedRequests implements AutoCloseable {
 
     private static final MediaType OCTET_STREAM = MediaType.get("application/octet-stream");
     private static final Set<String> RETRYABLE_CODES = Set.of("SlowDown", "InternalError", "RequestTimeout",
-            "ServiceUnavailable", "Throttling", "ThrottlingException", "RequestTimeTooSkewed");
+            "ServiceUnavailable", "Throttling", "ThrottlingException"); // not RequestTimeTooSkewed: a retry cannot fix a clock
     /** Long enough for the slowest single PUT to start; the signature is checked when the request arrives. */
     private static final Duration SIGNATURE_LIFETIME = Duration.ofMinutes(15);
 
