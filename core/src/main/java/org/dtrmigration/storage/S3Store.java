@@ -73,7 +73,7 @@ public final class S3Store implements ObjectStore {
     private final AwsCredentialsProvider credentialsProvider;
     private final ProxyConfiguration proxy;
     private final String region;
-    private SignedRequests requests; // guarded by this; made on first use
+    private volatile SignedRequests requests; // made on first use, under this store's lock
     /** No configured region or endpoint: the client follows the bucket to its region, a signed URL must know it. */
     boolean lookUpBucketRegion;
 
@@ -156,7 +156,12 @@ public final class S3Store implements ObjectStore {
      * The pre-signed PUT path. Without a configured region the client follows the bucket to its region
      * (cross-region access) but a pre-signed URL cannot: ask the bucket where it lives first (HeadBucket).
      */
-    private synchronized SignedRequests requests() throws IOException {
+    private SignedRequests requests() throws IOException {
+        SignedRequests made = requests; // every PUT and listing page asks: no lock once it is made
+        return made != null ? made : makeRequests();
+    }
+
+    private synchronized SignedRequests makeRequests() throws IOException {
         if (requests == null) {
             String bucketRegion = region;
             if (lookUpBucketRegion) {
@@ -361,10 +366,11 @@ public final class S3Store implements ObjectStore {
 
     /**
      * Streams a re-readable object above the multipart threshold in a single PutObject (see {@link SignedRequests}),
-     * opening the content anew for each attempt. No Content-MD5 here (it would cost a pass over the content): over
-     * https TLS protects the body, and callers like the copier verify the content's own digest as it streams and
-     * fail the request before its last byte when it does not match. A failure of the content itself (a source read
-     * error, a digest mismatch) is thrown as it was, not retried.
+     * opening the content anew for each attempt. No Content-MD5 here: over https TLS protects the body; over plain
+     * http the signature covers the payload's SHA-256 (a pass over the content before it is sent). Callers like the
+     * copier also verify the content's own digest as it streams and fail the request before its last byte when it
+     * does not match. A failure of the content itself (a source read error, a digest mismatch) is thrown as it was,
+     * not retried.
      */
     @Override
     public void write(String key, ContentSource content) throws IOException {

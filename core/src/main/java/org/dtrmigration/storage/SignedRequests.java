@@ -40,8 +40,8 @@ import software.amazon.awssdk.http.auth.aws.signer.AwsV4HttpSigner;
 import software.amazon.awssdk.utils.http.SdkHttpUtils;
 
 /**
- * The copier's two hot S3 requests, single-request PutObject and ListObjectsV2, signed like pre-signed URLs and sent
- * with OkHttp (the way rclone uploads single parts).
+ * The copier's two hot S3 requests, single-request PutObject and ListObjectsV2, signed by the SDK's SigV4 signer and
+ * sent with OkHttp.
  *
  * <p>Why: a registry is mostly 71-byte link files, and the SDK's full client pipeline (endpoint rules,
  * interceptors, marshalling, retries, metrics, the Apache client) costs about 0.8 ms of CPU per PutObject, several
@@ -49,11 +49,8 @@ import software.amazon.awssdk.utils.http.SdkHttpUtils;
  * listing unmarshaller builds a full model object (with a parsed timestamp) per key, the largest cost of a re-run
  * that finds nothing to copy; only key, size and ETag are needed.
  * So the presigner is asked once per bucket where keys live and how they are signed (its endpoint rules decide
- * path-style or virtual-hosted addressing, the region, a custom endpoint), and each PUT is then signed by the SDK's
- * own SigV4 signer ({@link AwsV4HttpSigner}, query-string authentication exactly as a pre-signed URL) and sent by
- * OkHttp. A pre-signed request carries {@code UNSIGNED-PAYLOAD}, so neither side hashes the body for the
- * signature: small bodies carry a signed Content-MD5 the server checks, large ones are protected by TLS and by the
- * caller's own digest check while they stream.
+ * path-style or virtual-hosted addressing, the region, a custom endpoint), and each request is then signed by the
+ * SDK's own {@link AwsV4HttpSigner}, in headers (see {@link #sign}), and sent by OkHttp.
  *
  * <p>Errors come back as the same {@link S3Exception}s the SDK would throw (status and S3 error code parsed from the
  * XML body), so {@link S3Store#translate} words them. Throttling, 5xx and I/O errors are retried here with
@@ -64,8 +61,8 @@ final class SignedRequests implements AutoCloseable {
     private static final MediaType OCTET_STREAM = MediaType.get("application/octet-stream");
     private static final Set<String> RETRYABLE_CODES = Set.of("SlowDown", "InternalError", "RequestTimeout",
             "ServiceUnavailable", "Throttling", "ThrottlingException"); // not RequestTimeTooSkewed: a retry cannot fix a clock
-    /** Long enough for the slowest single PUT to start; the signature is checked when the request arrives. */
-    private static final Duration SIGNATURE_LIFETIME = Duration.ofMinutes(15);
+    /** For the one pre-signed URL {@link #forBucket} reads its layout and scope from; it is never sent. */
+    private static final Duration PROBE_LIFETIME = Duration.ofMinutes(15);
 
     private final URI bucketUrl;
     private final String signingRegion;
@@ -119,7 +116,7 @@ final class SignedRequests implements AutoCloseable {
     static SignedRequests forBucket(S3Presigner presigner, String bucket, AwsCredentialsProvider credentials, StoreOptions options,
                                     ProxyConfiguration proxy) {
         String probe = "dtr-migrate-probe-key";
-        URL url = presigner.presignPutObject(b -> b.signatureDuration(SIGNATURE_LIFETIME)
+        URL url = presigner.presignPutObject(b -> b.signatureDuration(PROBE_LIFETIME)
                 .putObjectRequest(r -> r.bucket(bucket).key(probe))).url();
         URI uri;
         try {
@@ -147,8 +144,8 @@ final class SignedRequests implements AutoCloseable {
     }
 
     /**
-     * Whether a key can be sent as a URL path here: OkHttp resolves {@code .} and {@code ..} segments (also
-     * {@code %2E}), which would put the object elsewhere than signed. Such keys go through the SDK client.
+     * Whether a key can be sent as a URL path here: OkHttp resolves {@code .} and {@code ..} segments, which would
+     * put the object elsewhere than signed. Such keys go through the SDK client.
      */
     static boolean addressable(String objectKey) {
         for (String segment : objectKey.split("/", -1)) {

@@ -206,7 +206,7 @@ class S3StoreTest {
     }
 
     @Test
-    void aBucketInAnotherRegionIsFoundBeforeThePresignedPut() throws Exception {
+    void aBucketInAnotherRegionIsFoundBeforeTheFirstSignedPut() throws Exception {
         // No region configured and no endpoint: the region comes from HeadBucket's x-amz-bucket-region.
         try (MockWebServer mock = new MockWebServer()) {
             mock.enqueue(new MockResponse().setResponseCode(200).setHeader("x-amz-bucket-region", "eu-west-3"));
@@ -235,6 +235,21 @@ class S3StoreTest {
                         .isEqualTo(key);
             }
             assertThat(store.list("").toList()).extracting(ObjectInfo::key).containsExactlyInAnyOrderElementsOf(keys);
+        }
+    }
+
+    @Test
+    void aMissingBucketFoundByTheRegionLookUpIsNamed() throws Exception {
+        try (MockWebServer mock = new MockWebServer()) {
+            mock.enqueue(new MockResponse().setResponseCode(404)); // HEAD: no body, no error code
+            mock.start(java.net.InetAddress.getByName("127.0.0.1"), 0);
+            S3Location location = new S3Location("gone", "", null, URI.create("http://127.0.0.1:" + mock.getPort()), true);
+            try (S3Store store = new S3Store(location, S3Credentials.of("AKIATEST", Secret.of("secret")), StoreOptions.defaults())) {
+                store.lookUpBucketRegion = true; // as without an endpoint
+                assertThatThrownBy(() -> store.list("docker/")).isInstanceOf(StorageAccessException.class)
+                        .hasMessageContaining("bucket 'gone' does not exist");
+            }
+            assertThat(mock.takeRequest(5, TimeUnit.SECONDS).getMethod()).isEqualTo("HEAD");
         }
     }
 }
