@@ -134,8 +134,8 @@ public final class S3Store implements ObjectStore {
                 // and do so for AWS too, so the one request shape we test against S3Proxy is the one we ship.
                 .requestChecksumCalculation(RequestChecksumCalculation.WHEN_REQUIRED)
                 .responseChecksumValidation(ResponseChecksumValidation.WHEN_REQUIRED)
-                // Over plain http the SDK would otherwise sign bodies as aws-chunked streams; a plain body with
-                // Content-Length and a whole-payload signature is the shape every S3-compatible server accepts.
+                // What goes through this client is small or a part with its Content-MD5: signed whole (a plain body
+                // with Content-Length) rather than as an aws-chunked stream, which only large single PUTs need.
                 .serviceConfiguration(c -> c.chunkedEncodingEnabled(false))
                 // The SDK's standard strategy: exponential backoff with jitter, longer for throttling (503 SlowDown).
                 // Its circuit breaker is off: a bulk copy should ride out a throttling storm rather than fail fast.
@@ -366,11 +366,11 @@ public final class S3Store implements ObjectStore {
 
     /**
      * Streams a re-readable object above the multipart threshold in a single PutObject (see {@link SignedRequests}),
-     * opening the content anew for each attempt. No Content-MD5 here: over https TLS protects the body; over plain
-     * http the signature covers the payload's SHA-256 (a pass over the content before it is sent). Callers like the
-     * copier also verify the content's own digest as it streams and fail the request before its last byte when it
-     * does not match. A failure of the content itself (a source read error, a digest mismatch) is thrown as it was,
-     * not retried.
+     * opening the content anew for each attempt and reading it once per attempt. No Content-MD5 here (it would cost
+     * a pass over the content before sending it): over https TLS protects the body; over plain http it goes in
+     * aws-chunked encoding with every chunk signed, so the server checks what it received. Callers like the copier
+     * also verify the content's own digest as it streams and fail the request before its last byte when it does not
+     * match. A failure of the content itself (a source read error, a digest mismatch) is thrown as it was, not retried.
      */
     @Override
     public void write(String key, ContentSource content) throws IOException {

@@ -37,6 +37,7 @@ import software.amazon.awssdk.http.SdkHttpMethod;
 import software.amazon.awssdk.http.SdkHttpRequest;
 import software.amazon.awssdk.http.apache.ProxyConfiguration;
 import software.amazon.awssdk.http.auth.aws.signer.AwsV4HttpSigner;
+import software.amazon.awssdk.http.auth.spi.signer.SignedRequest;
 import software.amazon.awssdk.utils.http.SdkHttpUtils;
 
 /**
@@ -158,12 +159,16 @@ final class SignedRequests implements AutoCloseable {
 
     /** Puts a buffered object with its Content-MD5 (checked by the server). */
     void put(String objectKey, byte[] content, byte[] md5) throws IOException {
-        send(objectKey, Md5.base64(md5), () -> new ByteArrayInputStream(content), content.length);
+        send(objectKey, new Integrity("Content-MD5", Md5.base64(md5)), () -> new ByteArrayInputStream(content), content.length);
     }
 
     /** Puts re-readable content, streaming it from a fresh stream on every attempt. */
     void put(String objectKey, ContentSource content) throws IOException {
         send(objectKey, null, content::open, content.length());
+    }
+
+    /** A signed header that lets the server check the body it received (Content-MD5). */
+    private record Integrity(String header, String value) {
     }
 
     /** One page of a listing: objects (keys as stored, with the root prefix), common prefixes, the next page's token. */
@@ -192,7 +197,7 @@ final class SignedRequests implements AutoCloseable {
         SdkHttpRequest request = unsigned.build();
         try {
             return Failsafe.with(retry).get(() -> {
-                try (Response response = http.newCall(sign(request, null).get().build()).execute()) {
+                try (Response response = http.newCall(sign(request, null, 0, false).request().get().build()).execute()) {
                     String body = response.body() == null ? "" : response.body().string();
                     if (!response.isSuccessful()) {
                         throw error(response.code(), body, response.header("x-amz-request-id"));
@@ -289,41 +294,58 @@ final class SignedRequests implements AutoCloseable {
 
     /**
      * Signs in headers, so no secret (a session token) or replayable signature travels in a URL that proxies and
-     * access logs record. Over https the payload is {@code UNSIGNED-PAYLOAD} (TLS protects it); over plain http the
-     * SigV4 signer hashes the payload into the signature, so the server checks every byte it received (for a large
-     * blob that is a pass over the content before it is sent, as the SDK's client does). The path is not encoded twice
-     * (S3). Signed anew for every attempt: fresh credentials from the provider, a fresh date.
+     * access logs record. The body is bound to the signature in one of three ways:
+     * <ul>
+     *   <li>a buffered body carries a signed Content-MD5, which every S3 server checks: the payload is
+     *       {@code UNSIGNED-PAYLOAD}, as rclone sends it;</li>
+     *   <li>a streamed body over plain http is sent in aws-chunked encoding, each chunk signed as it streams
+     *       ({@code STREAMING-AWS4-HMAC-SHA256-PAYLOAD}, the SDK's own chunk signer): one read of the content, no pass
+     *       over it before it is sent, and no server has to buffer the whole body to check its hash;</li>
+     *   <li>a streamed body over https is {@code UNSIGNED-PAYLOAD}: TLS protects it.</li>
+     * </ul>
+     * The path is not encoded twice (S3). Signed anew for every attempt: fresh credentials, a fresh date.
      *
-     * @param payload the body, or null for none; read here over http
+     * @param payload the body, or null for none
+     * @param length  the body's length (ignored without a body)
+     * @param checkedByHeader the request carries a signed header the server checks the body against
      */
-    private Request.Builder sign(SdkHttpRequest unsigned, ContentSource.Opener payload) throws ContentFailure {
-        SdkHttpRequest signed;
-        try {
-            signed = signer.sign(r -> r.identity(credentials.resolveCredentials())
-                    .request(unsigned)
-                    .payload(payload == null ? EMPTY : () -> open(payload))
-                    .putProperty(AwsV4HttpSigner.SERVICE_SIGNING_NAME, signingName)
-                    .putProperty(AwsV4HttpSigner.REGION_NAME, signingRegion)
-                    .putProperty(AwsV4HttpSigner.PAYLOAD_SIGNING_ENABLED, false)
-                    .putProperty(AwsV4HttpSigner.DOUBLE_URL_ENCODE, false)
-                    .putProperty(AwsV4HttpSigner.NORMALIZE_PATH, false))
-                    .request();
-        } catch (RuntimeException e) {
-            // Only the payload does I/O while signing: the content failed while it was hashed for the signature.
-            for (Throwable c = e.getCause(); c != null; c = c.getCause()) {
-                if (c instanceof IOException io) {
-                    throw io instanceof ContentFailure failure ? failure : new ContentFailure(io);
-                }
-            }
-            throw e;
-        }
-        Request.Builder request = new Request.Builder().url(signed.getUri().toString());
-        signed.forEachHeader((name, values) -> {
-            if (!name.equalsIgnoreCase("host")) { // OkHttp writes the same Host from the URL
+    private Signed sign(SdkHttpRequest unsigned, ContentSource.Opener payload, long length, boolean checkedByHeader) {
+        boolean chunked = payload != null && !checkedByHeader && !"https".equals(unsigned.protocol());
+        SdkHttpRequest toSign = chunked ? unsigned.toBuilder().putHeader("Content-Length", Long.toString(length)).build() : unsigned;
+        SignedRequest signed = signer.sign(r -> r.identity(credentials.resolveCredentials())
+                .request(toSign)
+                // Without a payload the signer neither reads one nor forces a payload hash over plain http.
+                .payload(chunked ? () -> new ContentFailures(open(payload)) : payload == null ? EMPTY : null)
+                .putProperty(AwsV4HttpSigner.SERVICE_SIGNING_NAME, signingName)
+                .putProperty(AwsV4HttpSigner.REGION_NAME, signingRegion)
+                .putProperty(AwsV4HttpSigner.PAYLOAD_SIGNING_ENABLED, chunked)
+                .putProperty(AwsV4HttpSigner.CHUNK_ENCODING_ENABLED, chunked)
+                .putProperty(AwsV4HttpSigner.DOUBLE_URL_ENCODE, false)
+                .putProperty(AwsV4HttpSigner.NORMALIZE_PATH, false));
+        SdkHttpRequest headers = signed.request();
+        Request.Builder request = new Request.Builder().url(headers.getUri().toString());
+        headers.forEachHeader((name, values) -> {
+            // OkHttp writes the same Host from the URL, and Content-Length from the body
+            if (!name.equalsIgnoreCase("host") && !name.equalsIgnoreCase("content-length")) {
                 values.forEach(value -> request.addHeader(name, value));
             }
         });
-        return request;
+        if (payload == null) {
+            return new Signed(request, null, 0);
+        }
+        if (!chunked) {
+            return new Signed(request, payload, length);
+        }
+        software.amazon.awssdk.http.ContentStreamProvider encoded = signed.payload().orElseThrow();
+        long encodedLength = Long.parseLong(headers.firstMatchingHeader("Content-Length").orElseThrow());
+        return new Signed(request, encoded::newStream, encodedLength);
+    }
+
+    /** A signed request: its headers, and the body to send as it is to be sent (chunk-encoded over plain http). */
+    private record Signed(Request.Builder request, ContentSource.Opener body, long length) {
+        Request put() {
+            return request.put(new StreamingBody(body, length)).build();
+        }
     }
 
     private static final software.amazon.awssdk.http.ContentStreamProvider EMPTY = () -> InputStream.nullInputStream();
@@ -348,23 +370,23 @@ final class SignedRequests implements AutoCloseable {
         throw e;
     }
 
-    private void send(String objectKey, String md5, ContentSource.Opener body, long length) throws IOException {
+    private void send(String objectKey, Integrity integrity, ContentSource.Opener body, long length) throws IOException {
         try {
-            Failsafe.with(retry).run(() -> attempt(objectKey, md5, body, length));
+            Failsafe.with(retry).run(() -> attempt(objectKey, integrity, body, length));
         } catch (FailsafeException e) {
             throw unwrap(e);
         }
     }
 
-    private void attempt(String objectKey, String md5, ContentSource.Opener body, long length) throws IOException {
+    private void attempt(String objectKey, Integrity integrity, ContentSource.Opener body, long length) throws IOException {
         SdkHttpRequest.Builder unsigned = SdkHttpRequest.builder()
                 .method(SdkHttpMethod.PUT)
                 .uri(URI.create(bucketUrl + SdkHttpUtils.urlEncodeIgnoreSlashes(objectKey)))
                 .putHeader("Content-Type", OCTET_STREAM.toString());
-        if (md5 != null) {
-            unsigned.putHeader("Content-MD5", md5);
+        if (integrity != null) {
+            unsigned.putHeader(integrity.header(), integrity.value());
         }
-        try (Response response = http.newCall(sign(unsigned.build(), body).put(new StreamingBody(body, length)).build()).execute()) {
+        try (Response response = http.newCall(sign(unsigned.build(), body, length, integrity != null).put()).execute()) {
             if (!response.isSuccessful()) {
                 throw error(response.code(), response.body() == null ? "" : response.body().string(), response.header("x-amz-request-id"));
             }
@@ -453,6 +475,8 @@ final class SignedRequests implements AutoCloseable {
                 in = opener.open();
             } catch (IOException e) {
                 throw new ContentFailure(e);
+            } catch (java.io.UncheckedIOException e) { // opened through the SDK's chunk encoder
+                throw new ContentFailure(e.getCause());
             }
             try (in; Source source = Okio.source(new ContentFailures(in))) {
                 long written = 0;

@@ -113,11 +113,12 @@ class S3StoreTest {
             RecordedRequest put = mock.takeRequest(5, TimeUnit.SECONDS);
             assertThat(put.getMethod()).isEqualTo("PUT");
             assertThat(put.getRequestUrl().encodedPath()).isEqualTo("/b/root/k");
-            // SigV4 in headers, never in the URL; over plain http the payload's SHA-256 is signed, so the server checks it.
+            // SigV4 in headers, never in the URL; the signed Content-MD5 binds the body (the server checks it), so the
+            // payload itself is not hashed into the signature, even over plain http.
             assertThat(put.getRequestUrl().query()).isNull();
             assertThat(put.getHeader("Authorization")).startsWith("AWS4-HMAC-SHA256 Credential=AKIATEST/").contains("/us-east-1/s3/aws4_request")
                     .contains("content-md5").contains("x-amz-content-sha256");
-            assertThat(put.getHeader("x-amz-content-sha256")).isEqualTo("ca978112ca1bbdcafac231b39a23dc4da786eff8147c4e72b9807785afee48bb");
+            assertThat(put.getHeader("x-amz-content-sha256")).isEqualTo("UNSIGNED-PAYLOAD");
             assertThat(put.getRequestLine()).doesNotContain("secret");
             assertThat(put.getHeader("Content-MD5")).isEqualTo("DMF1ucDxtqgxw5niaXcmYQ==");
             assertThat(put.getHeader("Content-Encoding")).isNull();
@@ -251,5 +252,78 @@ class S3StoreTest {
             }
             assertThat(mock.takeRequest(5, TimeUnit.SECONDS).getMethod()).isEqualTo("HEAD");
         }
+    }
+
+    @Test
+    void aStreamedBodyOverPlainHttpIsSentInSignedChunksAndReadOnce() throws Exception {
+        StoreOptions small = StoreOptions.defaults().withMultipart(StoreOptions.MIN_PART_SIZE, StoreOptions.MIN_PART_SIZE);
+        byte[] content = ObjectStoreContractTest.random(6 * StoreOptions.MiB);
+        java.util.concurrent.atomic.AtomicInteger opened = new java.util.concurrent.atomic.AtomicInteger();
+        try (MockWebServer mock = new MockWebServer()) {
+            mock.enqueue(new MockResponse().setResponseCode(200));
+            mock.start(java.net.InetAddress.getByName("127.0.0.1"), 0);
+            try (ObjectStore store = new S3Store(new S3Location("b", "", "us-east-1", URI.create("http://127.0.0.1:" + mock.getPort()), true),
+                    S3Credentials.of("AKIATEST", Secret.of("secret")), small)) {
+                store.write("blob", ContentSource.of(content.length, () -> {
+                    opened.incrementAndGet();
+                    return new ByteArrayInputStream(content);
+                }));
+            }
+            assertThat(opened.get()).as("no pass over the content before it is sent").isEqualTo(1);
+            RecordedRequest put = mock.takeRequest(5, TimeUnit.SECONDS);
+            assertThat(put.getHeader("x-amz-content-sha256")).isEqualTo("STREAMING-AWS4-HMAC-SHA256-PAYLOAD");
+            assertThat(put.getHeader("Content-Encoding")).isEqualTo("aws-chunked");
+            assertThat(put.getHeader("x-amz-decoded-content-length")).isEqualTo(Integer.toString(content.length));
+            assertThat(put.getHeader("Authorization")).contains("x-amz-decoded-content-length");
+            // Every chunk carries its signature; stripped of the chunk headers, the body is the content.
+            byte[] body = put.getBody().readByteArray();
+            java.io.ByteArrayOutputStream decoded = new java.io.ByteArrayOutputStream();
+            int chunks = 0;
+            for (int at = 0; ; ) {
+                int eol = at;
+                while (!(body[eol] == '\r' && body[eol + 1] == '\n')) {
+                    eol++;
+                }
+                String header = new String(body, at, eol - at, StandardCharsets.ISO_8859_1);
+                assertThat(header).matches("[0-9a-f]+;chunk-signature=[0-9a-f]{64}");
+                int size = Integer.parseInt(header.substring(0, header.indexOf(';')), 16);
+                if (size == 0) {
+                    break;
+                }
+                chunks++;
+                decoded.write(body, eol + 2, size);
+                at = eol + 2 + size + 2;
+            }
+            assertThat(chunks).isGreaterThan(1);
+            assertThat(decoded.toByteArray()).isEqualTo(content);
+        }
+    }
+
+    @Test
+    void aStreamedBodyInSignedChunksLandsWhole() throws Exception {
+        StoreOptions small = StoreOptions.defaults().withMultipart(StoreOptions.MIN_PART_SIZE, StoreOptions.MIN_PART_SIZE);
+        byte[] content = ObjectStoreContractTest.random(6 * StoreOptions.MiB + 17);
+        try (ObjectStore store = new StoreFactory(small).open(server.location(BUCKET, "chunked"), server.credentials())) {
+            store.write("blob", ContentSource.of(content.length, () -> new ByteArrayInputStream(content)));
+            assertThat(store.read("blob").readAllBytes()).isEqualTo(content);
+            assertThat(store.stat("blob").orElseThrow().size()).isEqualTo(content.length);
+        }
+    }
+
+    @Test
+    void theServerRefusesABodyThatDoesNotMatchItsSignedContentMd5() throws Exception {
+        // The unsigned payload of a buffered put is bound by its Content-MD5: S3Proxy, like S3, checks it.
+        URI bucketUrl = URI.create(server.endpoint() + "/" + BUCKET + "/");
+        var credentials = StaticCredentialsProvider.create(
+                AwsBasicCredentials.create(S3ProxyServer.ACCESS_KEY, S3ProxyServer.SECRET_KEY));
+        try (SignedRequests requests = new SignedRequests(bucketUrl, "us-east-1", "s3", credentials, StoreOptions.defaults().withMaxAttempts(1),
+                software.amazon.awssdk.http.apache.ProxyConfiguration.builder().useSystemPropertyValues(false).useEnvironmentVariableValues(false).build())) {
+            byte[] sent = "the body".getBytes(StandardCharsets.UTF_8);
+            byte[] other = Md5.of("another body".getBytes(StandardCharsets.UTF_8), 0, 12);
+            assertThatThrownBy(() -> requests.put("tampered/k", sent, other))
+                    .isInstanceOfSatisfying(software.amazon.awssdk.services.s3.model.S3Exception.class, e -> assertThat(e.statusCode()).isEqualTo(400));
+            requests.put("tampered/ok", sent, Md5.of(sent, 0, sent.length));
+        }
+        assertThat(raw.listObjectsV2(b -> b.bucket(BUCKET).prefix("tampered/")).contents()).extracting(o -> o.key()).containsExactly("tampered/ok");
     }
 }
