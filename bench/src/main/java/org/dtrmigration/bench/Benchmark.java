@@ -16,6 +16,7 @@ import org.dtrmigration.layout.TreeGenerator;
 import org.dtrmigration.storage.FilesystemStore;
 import org.dtrmigration.storage.ObjectStore;
 import org.dtrmigration.storage.StoreFactory;
+import org.dtrmigration.s3embedded.LoopbackCertificate;
 import org.dtrmigration.testing.S3ProxyServer;
 
 /**
@@ -44,6 +45,7 @@ public final class Benchmark {
         String rclone = "rclone";
         String concurrency = String.valueOf(org.dtrmigration.copy.CopyOptions.DEFAULT_CONCURRENCY);
         int repeat = 2;
+        boolean tls = false;
         for (int i = 0; i < args.length; i++) {
             switch (args[i]) {
                 case "--scale" -> scale = Double.parseDouble(args[++i]);
@@ -51,8 +53,9 @@ public final class Benchmark {
                 case "--rclone" -> rclone = args[++i];
                 case "--concurrency" -> concurrency = args[++i];
                 case "--repeat" -> repeat = Integer.parseInt(args[++i]);
+                case "--tls" -> tls = true;
                 default -> throw new IllegalArgumentException("unknown argument " + args[i]
-                        + "; usage: [--scale S] [--work DIR] [--rclone PATH] [--concurrency N] [--repeat N]");
+                        + "; usage: [--scale S] [--work DIR] [--rclone PATH] [--concurrency N] [--repeat N] [--tls]");
             }
         }
         if (work == null) {
@@ -60,8 +63,8 @@ public final class Benchmark {
         }
         Files.createDirectories(work);
         Path sourceDir = work.resolve("source-" + scale);
-        System.out.printf(Locale.ROOT, "# dtr-migrate copy benchmark, scale %.2f, %d cores, load %s%n", scale,
-                Runtime.getRuntime().availableProcessors(), loadAverage());
+        System.out.printf(Locale.ROOT, "# dtr-migrate copy benchmark, scale %.2f, %d cores, load %s, %s%n", scale,
+                Runtime.getRuntime().availableProcessors(), loadAverage(), tls ? "https" : "plain http");
 
         FilesystemStore source = new FilesystemStore(Files.createDirectories(sourceDir));
         Path marker = sourceDir.resolve(".generated");
@@ -80,7 +83,18 @@ public final class Benchmark {
         }
         System.out.printf(Locale.ROOT, "tree: %,d objects, %.2f GiB (%s)%n", objects, bytes / (double) (1L << 30), sourceDir);
 
-        try (S3ProxyServer s3 = S3ProxyServer.start()) {
+        // Over https (as production S3 endpoints are) both tools verify the server's certificate: this JVM and the
+        // copier's through a trust store, rclone through --ca-cert.
+        LoopbackCertificate certificate = tls ? LoopbackCertificate.create(work.resolve("tls")) : null;
+        List<String> trust = List.of();
+        List<String> rcloneTrust = List.of();
+        if (certificate != null) {
+            System.setProperty("javax.net.ssl.trustStore", certificate.trustStore().toString());
+            System.setProperty("javax.net.ssl.trustStorePassword", certificate.password());
+            trust = List.of("-Djavax.net.ssl.trustStore=" + certificate.trustStore(), "-Djavax.net.ssl.trustStorePassword=" + certificate.password());
+            rcloneTrust = List.of("--ca-cert", certificate.pem().toString());
+        }
+        try (S3ProxyServer s3 = certificate != null ? S3ProxyServer.startTls(certificate) : S3ProxyServer.start()) {
             s3.createBucket("copier");
             s3.createBucket("rclone");
             String from = source.root().toUri().toString();
@@ -95,7 +109,9 @@ public final class Benchmark {
                     "RCLONE_CONFIG_BENCH_ENDPOINT", s3.endpoint().toString(),
                     "RCLONE_CONFIG_BENCH_REGION", "us-east-1");
             String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-            List<String> copier = List.of(java, "-Xmx512m", "-cp", System.getProperty("java.class.path"), CopyProbe.class.getName());
+            List<String> copier = new ArrayList<>(List.of(java, "-Xmx512m"));
+            copier.addAll(trust);
+            copier.addAll(List.of("-cp", System.getProperty("java.class.path"), CopyProbe.class.getName()));
             // Rounds alternate the tools, each into a fresh prefix, and the best time of each counts: the machine is
             // shared, and a load spike during one tool's turn should not decide the ratio.
             List<Run> copierFull = new ArrayList<>();
@@ -104,9 +120,9 @@ public final class Benchmark {
             for (int round = 1; round <= repeat; round++) {
                 if (round % 2 == 1) {
                     copierFull.add(run(work, "copier-full-" + round, concat(copier, "copy", from, copierTo(s3, round), concurrency), awsEnv));
-                    rcloneFull.add(run(work, "rclone-full-" + round, rcloneCopy(rclone, sourceDir, round), rcloneEnv));
+                    rcloneFull.add(run(work, "rclone-full-" + round, rcloneCopy(rclone, sourceDir, round, rcloneTrust), rcloneEnv));
                 } else {
-                    rcloneFull.add(run(work, "rclone-full-" + round, rcloneCopy(rclone, sourceDir, round), rcloneEnv));
+                    rcloneFull.add(run(work, "rclone-full-" + round, rcloneCopy(rclone, sourceDir, round, rcloneTrust), rcloneEnv));
                     copierFull.add(run(work, "copier-full-" + round, concat(copier, "copy", from, copierTo(s3, round), concurrency), awsEnv));
                 }
             }
@@ -120,7 +136,7 @@ public final class Benchmark {
             for (int round = 1; round <= repeat; round++) {
                 Digest target = moveTag(source, repo);
                 copierAgain.add(run(work, "copier-rerun-" + round, concat(copier, "copy", from, copierTo(s3, repeat), concurrency), awsEnv));
-                rcloneAgain.add(run(work, "rclone-rerun-" + round, concat(rcloneCopy(rclone, sourceDir, repeat), "--checksum"), rcloneEnv));
+                rcloneAgain.add(run(work, "rclone-rerun-" + round, concat(rcloneCopy(rclone, sourceDir, repeat, rcloneTrust), "--checksum"), rcloneEnv));
                 copierMoved &= linkIn(s3, "copier", "registry-" + repeat, tagKey).equals(target.toString());
                 rcloneMoved &= linkIn(s3, "rclone", "registry-" + repeat, tagKey).equals(target.toString());
             }
@@ -186,9 +202,11 @@ public final class Benchmark {
         return s3.uri("copier", "registry-" + round);
     }
 
-    private static List<String> rcloneCopy(String rclone, Path sourceDir, int round) {
-        return List.of(rclone, "copy", sourceDir.toString(), "bench:rclone/registry-" + round, "--transfers", "16", "--checkers", "16",
-                "--exclude", "/.generated");
+    private static List<String> rcloneCopy(String rclone, Path sourceDir, int round, List<String> trust) {
+        List<String> command = new ArrayList<>(List.of(rclone, "copy", sourceDir.toString(), "bench:rclone/registry-" + round,
+                "--transfers", "16", "--checkers", "16", "--exclude", "/.generated"));
+        command.addAll(trust);
+        return command;
     }
 
     /** Points the first tag of the first repository at another manifest of the repository (same 71 bytes, new content). */
@@ -228,7 +246,7 @@ public final class Benchmark {
 
     private static Process start(Path work, String name, List<String> command, Map<String, String> env) throws IOException {
         ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(work.resolve(name + ".log").toFile());
-        // A CA bundle in the environment makes rclone refuse its own HTTP transport; both tools talk plain http here.
+        // A CA bundle in the environment makes rclone refuse its own HTTP transport; with --tls it gets --ca-cert instead.
         builder.environment().remove("AWS_CA_BUNDLE");
         builder.environment().putAll(env);
         return builder.start();

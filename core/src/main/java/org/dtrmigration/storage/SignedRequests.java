@@ -315,7 +315,7 @@ final class SignedRequests implements AutoCloseable {
         SignedRequest signed = signer.sign(r -> r.identity(credentials.resolveCredentials())
                 .request(toSign)
                 // Without a payload the signer neither reads one nor forces a payload hash over plain http.
-                .payload(chunked ? () -> new ContentFailures(open(payload)) : payload == null ? EMPTY : null)
+                .payload(chunked ? () -> new ContentFailures(new Reopening(payload)) : payload == null ? EMPTY : null)
                 .putProperty(AwsV4HttpSigner.SERVICE_SIGNING_NAME, signingName)
                 .putProperty(AwsV4HttpSigner.REGION_NAME, signingRegion)
                 .putProperty(AwsV4HttpSigner.PAYLOAD_SIGNING_ENABLED, chunked)
@@ -350,11 +350,63 @@ final class SignedRequests implements AutoCloseable {
 
     private static final software.amazon.awssdk.http.ContentStreamProvider EMPTY = () -> InputStream.nullInputStream();
 
-    private static InputStream open(ContentSource.Opener opener) {
-        try {
-            return opener.open();
-        } catch (IOException e) {
-            throw new java.io.UncheckedIOException(e);
+    /**
+     * The content as the SDK's chunk encoder reads it. The encoder takes its stream when the request is signed, so the
+     * content is opened only at its first read: a request that never connects leaves nothing open (a source GET holds
+     * a pooled connection), and an open failure surfaces in the body as a ContentFailure. The encoder rewinds with
+     * reset() when OkHttp writes the body again (after a 407 from a proxy, or a 503 with Retry-After: 0): the content
+     * is then opened anew, as a digest-checking stream cannot rewind.
+     */
+    private static final class Reopening extends InputStream {
+        private final ContentSource.Opener opener;
+        private InputStream in;
+
+        Reopening(ContentSource.Opener opener) {
+            this.opener = opener;
+        }
+
+        private InputStream in() throws IOException {
+            if (in == null) {
+                in = opener.open();
+            }
+            return in;
+        }
+
+        @Override
+        public int read() throws IOException {
+            return in().read();
+        }
+
+        @Override
+        public int read(byte[] b, int off, int len) throws IOException {
+            return in().read(b, off, len);
+        }
+
+        @Override
+        public boolean markSupported() {
+            return true; // only ever back to the start
+        }
+
+        @Override
+        public synchronized void mark(int readlimit) {
+        }
+
+        @Override
+        public synchronized void reset() {
+            try {
+                close();
+            } catch (IOException e) {
+                // what was read is being discarded anyway; the next read opens the content anew
+            }
+        }
+
+        @Override
+        public void close() throws IOException {
+            InputStream current = in;
+            in = null;
+            if (current != null) {
+                current.close();
+            }
         }
     }
 
@@ -448,7 +500,10 @@ final class SignedRequests implements AutoCloseable {
         }
     }
 
-    /** Streams the body from a fresh stream each time OkHttp writes it (a retry on a stale connection re-writes it). */
+    /**
+     * Streams the body from a fresh stream each time OkHttp writes it (it writes it again after a 407 from a proxy or
+     * a 503 with Retry-After: 0); a chunk-encoded body rewinds the SDK's encoder, which reopens the content.
+     */
     private static final class StreamingBody extends RequestBody {
         private final ContentSource.Opener opener;
         private final long length;
@@ -475,8 +530,6 @@ final class SignedRequests implements AutoCloseable {
                 in = opener.open();
             } catch (IOException e) {
                 throw new ContentFailure(e);
-            } catch (java.io.UncheckedIOException e) { // opened through the SDK's chunk encoder
-                throw new ContentFailure(e.getCause());
             }
             try (in; Source source = Okio.source(new ContentFailures(in))) {
                 long written = 0;

@@ -45,6 +45,20 @@ public final class S3ProxyServer implements AutoCloseable {
         }
     }
 
+    /**
+     * Starts a server that serves https only, with {@code certificate}; clients must trust it (a JVM through
+     * {@code javax.net.ssl.trustStore}).
+     */
+    public static S3ProxyServer startTls(org.dtrmigration.s3embedded.LoopbackCertificate certificate) throws Exception {
+        Path baseDir = Files.createTempDirectory("s3proxy-");
+        try {
+            return new S3ProxyServer(EmbeddedS3Proxy.startTls(baseDir, ACCESS_KEY, SECRET_KEY, certificate.keyStore(), certificate.password()));
+        } catch (Exception e) {
+            TempDirs.deleteRecursively(baseDir);
+            throw e;
+        }
+    }
+
     public URI endpoint() {
         return server.endpoint();
     }

@@ -27,7 +27,7 @@ public final class EmbeddedS3Proxy implements AutoCloseable {
     private final S3Proxy proxy;
     private final URI endpoint;
 
-    private EmbeddedS3Proxy(Path baseDir, String accessKey, String secretKey) throws Exception {
+    private EmbeddedS3Proxy(Path baseDir, String accessKey, String secretKey, Path keyStore, String keyStorePassword) throws Exception {
         this.baseDir = Files.createDirectories(baseDir);
         this.accessKey = accessKey;
         Properties properties = new Properties();
@@ -37,11 +37,15 @@ public final class EmbeddedS3Proxy implements AutoCloseable {
                 .overrides(properties)
                 .buildView(BlobStoreContext.class);
         try {
-            this.proxy = S3Proxy.builder()
+            S3Proxy.Builder builder = S3Proxy.builder()
                     .blobStore(context.getBlobStore())
-                    .endpoint(URI.create("http://127.0.0.1:0"))
-                    .awsAuthentication(AuthenticationType.AWS_V2_OR_V4, accessKey, secretKey)
-                    .build();
+                    .awsAuthentication(AuthenticationType.AWS_V2_OR_V4, accessKey, secretKey);
+            if (keyStore == null) {
+                builder.endpoint(URI.create("http://127.0.0.1:0"));
+            } else {
+                builder.secureEndpoint(URI.create("https://127.0.0.1:0")).keyStore(keyStore.toString(), keyStorePassword);
+            }
+            this.proxy = builder.build();
         } catch (RuntimeException e) {
             context.close();
             throw e;
@@ -60,7 +64,8 @@ public final class EmbeddedS3Proxy implements AutoCloseable {
             stop();
             throw e;
         }
-        this.endpoint = URI.create("http://127.0.0.1:" + proxy.getPort());
+        this.endpoint = keyStore == null ? URI.create("http://127.0.0.1:" + proxy.getPort())
+                : URI.create("https://127.0.0.1:" + proxy.getSecurePort());
     }
 
     /**
@@ -72,10 +77,25 @@ public final class EmbeddedS3Proxy implements AutoCloseable {
         if (accessKey == null || accessKey.isEmpty() || secretKey == null || secretKey.isEmpty()) {
             throw new IllegalArgumentException("S3Proxy needs a non-empty access key and secret key");
         }
-        return new EmbeddedS3Proxy(baseDir, accessKey, secretKey);
+        return new EmbeddedS3Proxy(baseDir, accessKey, secretKey, null, null);
     }
 
-    /** {@code http://127.0.0.1:PORT}: path-style requests, any region. */
+    /**
+     * As {@link #start}, serving https only, with the key and certificate in {@code keyStore} (PKCS12, one key
+     * entry, valid for 127.0.0.1). Clients must trust that certificate.
+     */
+    public static EmbeddedS3Proxy startTls(Path baseDir, String accessKey, String secretKey, Path keyStore, String keyStorePassword)
+            throws Exception {
+        Objects.requireNonNull(baseDir, "baseDir");
+        Objects.requireNonNull(keyStore, "keyStore");
+        Objects.requireNonNull(keyStorePassword, "keyStorePassword");
+        if (accessKey == null || accessKey.isEmpty() || secretKey == null || secretKey.isEmpty()) {
+            throw new IllegalArgumentException("S3Proxy needs a non-empty access key and secret key");
+        }
+        return new EmbeddedS3Proxy(baseDir, accessKey, secretKey, keyStore, keyStorePassword);
+    }
+
+    /** {@code http://127.0.0.1:PORT} ({@code https://} when started with TLS): path-style requests, any region. */
     public URI endpoint() {
         return endpoint;
     }

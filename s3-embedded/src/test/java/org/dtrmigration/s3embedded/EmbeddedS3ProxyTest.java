@@ -45,6 +45,31 @@ class EmbeddedS3ProxyTest {
     }
 
     @Test
+    void servesHttpsWithTheGivenCertificate() throws Exception {
+        LoopbackCertificate certificate = LoopbackCertificate.create(tmp.resolve("tls"));
+        java.security.KeyStore trust = java.security.KeyStore.getInstance("PKCS12");
+        try (var in = Files.newInputStream(certificate.trustStore())) {
+            trust.load(in, certificate.password().toCharArray());
+        }
+        javax.net.ssl.TrustManagerFactory tmf = javax.net.ssl.TrustManagerFactory.getInstance(javax.net.ssl.TrustManagerFactory.getDefaultAlgorithm());
+        tmf.init(trust);
+        javax.net.ssl.SSLContext tls = javax.net.ssl.SSLContext.getInstance("TLS");
+        tls.init(null, tmf.getTrustManagers(), null);
+        HttpClient trusting = HttpClient.newBuilder().sslContext(tls).build();
+        try (EmbeddedS3Proxy s3 = EmbeddedS3Proxy.startTls(tmp.resolve("tls-buckets"), "test-access", "test-secret-value",
+                certificate.keyStore(), certificate.password())) {
+            assertThat(s3.endpoint().getScheme()).isEqualTo("https");
+            s3.createBucket("registry");
+            HttpResponse<String> anonymous = trusting.send(HttpRequest.newBuilder(s3.endpoint().resolve("/registry?list-type=2")).GET().build(),
+                    HttpResponse.BodyHandlers.ofString());
+            assertThat(anonymous.statusCode()).as("answered over TLS, and an unsigned listing is refused").isEqualTo(403);
+            assertThatThrownBy(() -> get(s3.endpoint().resolve("/registry"))).as("a client that does not trust the certificate")
+                    .isInstanceOf(javax.net.ssl.SSLHandshakeException.class);
+        }
+        assertThat(Files.readString(certificate.pem())).startsWith("-----BEGIN CERTIFICATE-----");
+    }
+
+    @Test
     void refusesEmptyKeysWithoutCreatingAnything() {
         Path baseDir = tmp.resolve("never");
         assertThatThrownBy(() -> EmbeddedS3Proxy.start(baseDir, "", "secret"))
