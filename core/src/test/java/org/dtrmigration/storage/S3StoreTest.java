@@ -77,8 +77,7 @@ class S3StoreTest {
 
     @Test
     void failedMultipartUploadIsAborted() throws IOException {
-        StoreOptions small = StoreOptions.defaults().withMultipart(StoreOptions.MIN_PART_SIZE, StoreOptions.MIN_PART_SIZE);
-        try (ObjectStore store = new StoreFactory(small).open(server.location(BUCKET, "aborts"), server.credentials())) {
+                try (ObjectStore store = new StoreFactory(SMALL_PARTS).open(server.location(BUCKET, "aborts"), server.credentials())) {
             byte[] content = ObjectStoreContractTest.random(12 * StoreOptions.MiB);
             assertThatThrownBy(() -> store.write("big", new ByteArrayInputStream(content), content.length, new byte[16]))
                     .hasMessageContaining("MD5");
@@ -177,8 +176,7 @@ class S3StoreTest {
 
     @Test
     void aFailingContentIsReportedAsItselfAndNotRetried() throws Exception {
-        StoreOptions small = StoreOptions.defaults().withMultipart(StoreOptions.MIN_PART_SIZE, StoreOptions.MIN_PART_SIZE);
-        byte[] content = ObjectStoreContractTest.random(6 * StoreOptions.MiB);
+                byte[] content = ObjectStoreContractTest.random(6 * StoreOptions.MiB);
         java.util.concurrent.atomic.AtomicInteger opened = new java.util.concurrent.atomic.AtomicInteger();
         ContentSource failing = ContentSource.of(content.length, () -> {
             opened.incrementAndGet();
@@ -196,7 +194,7 @@ class S3StoreTest {
                 }
             };
         });
-        try (ObjectStore store = new StoreFactory(small).open(server.location(BUCKET, "failing"), server.credentials())) {
+        try (ObjectStore store = new StoreFactory(SMALL_PARTS).open(server.location(BUCKET, "failing"), server.credentials())) {
             assertThatThrownBy(() -> store.write("blob", failing)).isInstanceOf(java.nio.charset.CharacterCodingException.class);
             assertThat(opened.get()).as("not re-sent").isEqualTo(1);
             assertThat(store.stat("blob")).as("nothing visible").isEmpty();
@@ -256,14 +254,12 @@ class S3StoreTest {
 
     @Test
     void aStreamedBodyOverPlainHttpIsSentInSignedChunksAndReadOnce() throws Exception {
-        StoreOptions small = StoreOptions.defaults().withMultipart(StoreOptions.MIN_PART_SIZE, StoreOptions.MIN_PART_SIZE);
-        byte[] content = ObjectStoreContractTest.random(6 * StoreOptions.MiB);
+                byte[] content = ObjectStoreContractTest.random(6 * StoreOptions.MiB);
         java.util.concurrent.atomic.AtomicInteger opened = new java.util.concurrent.atomic.AtomicInteger();
         try (MockWebServer mock = new MockWebServer()) {
             mock.enqueue(new MockResponse().setResponseCode(200));
             mock.start(java.net.InetAddress.getByName("127.0.0.1"), 0);
-            try (ObjectStore store = new S3Store(new S3Location("b", "", "us-east-1", URI.create("http://127.0.0.1:" + mock.getPort()), true),
-                    S3Credentials.of("AKIATEST", Secret.of("secret")), small)) {
+            try (ObjectStore store = mockStore(mock, SMALL_PARTS)) {
                 store.write("blob", ContentSource.of(content.length, () -> {
                     opened.incrementAndGet();
                     return new ByteArrayInputStream(content);
@@ -282,9 +278,8 @@ class S3StoreTest {
 
     @Test
     void aStreamedBodyInSignedChunksLandsWhole() throws Exception {
-        StoreOptions small = StoreOptions.defaults().withMultipart(StoreOptions.MIN_PART_SIZE, StoreOptions.MIN_PART_SIZE);
-        byte[] content = ObjectStoreContractTest.random(6 * StoreOptions.MiB + 17);
-        try (ObjectStore store = new StoreFactory(small).open(server.location(BUCKET, "chunked"), server.credentials())) {
+                byte[] content = ObjectStoreContractTest.random(6 * StoreOptions.MiB + 17);
+        try (ObjectStore store = new StoreFactory(SMALL_PARTS).open(server.location(BUCKET, "chunked"), server.credentials())) {
             store.write("blob", ContentSource.of(content.length, () -> new ByteArrayInputStream(content)));
             assertThat(store.read("blob").readAllBytes()).isEqualTo(content);
             assertThat(store.stat("blob").orElseThrow().size()).isEqualTo(content.length);
@@ -310,13 +305,11 @@ class S3StoreTest {
 
     @Test
     void aStreamedBodyThatCannotBeOpenedIsReportedAsItselfAndNotRetried() throws Exception {
-        StoreOptions small = StoreOptions.defaults().withMultipart(StoreOptions.MIN_PART_SIZE, StoreOptions.MIN_PART_SIZE);
-        java.util.concurrent.atomic.AtomicInteger opened = new java.util.concurrent.atomic.AtomicInteger();
+                java.util.concurrent.atomic.AtomicInteger opened = new java.util.concurrent.atomic.AtomicInteger();
         try (MockWebServer mock = new MockWebServer()) {
             mock.enqueue(new MockResponse().setResponseCode(200));
             mock.start(java.net.InetAddress.getByName("127.0.0.1"), 0);
-            try (ObjectStore store = new S3Store(new S3Location("b", "", "us-east-1", URI.create("http://127.0.0.1:" + mock.getPort()), true),
-                    S3Credentials.of("AKIATEST", Secret.of("secret")), small)) {
+            try (ObjectStore store = mockStore(mock, SMALL_PARTS)) {
                 assertThatThrownBy(() -> store.write("blob", ContentSource.of(6 * StoreOptions.MiB, () -> {
                     opened.incrementAndGet();
                     throw new java.nio.file.NoSuchFileException("/source/blob");
@@ -349,16 +342,14 @@ class S3StoreTest {
     void aChunkedBodyWrittenAgainByOkHttpIsReadFromAFreshStream() throws Exception {
         // OkHttp itself re-sends the same signed request after a 503 with Retry-After: 0 (and after a proxy's 407):
         // the content, which cannot rewind (it is digest-checked as it streams), is opened anew, the chunks signed again.
-        StoreOptions small = StoreOptions.defaults().withMultipart(StoreOptions.MIN_PART_SIZE, StoreOptions.MIN_PART_SIZE);
-        byte[] content = ObjectStoreContractTest.random(6 * StoreOptions.MiB + 3);
+                byte[] content = ObjectStoreContractTest.random(6 * StoreOptions.MiB + 3);
         java.util.concurrent.atomic.AtomicInteger opened = new java.util.concurrent.atomic.AtomicInteger();
         java.util.concurrent.atomic.AtomicInteger closed = new java.util.concurrent.atomic.AtomicInteger();
         try (MockWebServer mock = new MockWebServer()) {
             mock.enqueue(new MockResponse().setResponseCode(503).setHeader("Retry-After", "0"));
             mock.enqueue(new MockResponse().setResponseCode(200));
             mock.start(java.net.InetAddress.getByName("127.0.0.1"), 0);
-            try (ObjectStore store = new S3Store(new S3Location("b", "", "us-east-1", URI.create("http://127.0.0.1:" + mock.getPort()), true),
-                    S3Credentials.of("AKIATEST", Secret.of("secret")), small)) {
+            try (ObjectStore store = mockStore(mock, SMALL_PARTS)) {
                 store.write("blob", ContentSource.of(content.length, () -> {
                     opened.incrementAndGet();
                     return closeCounting(content, closed);
@@ -377,20 +368,26 @@ class S3StoreTest {
 
     @Test
     void aChunkedPutRetriedAfterAServerErrorIsSignedAnew() throws Exception {
-        StoreOptions small = StoreOptions.defaults().withMultipart(StoreOptions.MIN_PART_SIZE, StoreOptions.MIN_PART_SIZE);
-        byte[] content = ObjectStoreContractTest.random(6 * StoreOptions.MiB);
+                byte[] content = ObjectStoreContractTest.random(6 * StoreOptions.MiB);
         try (MockWebServer mock = new MockWebServer()) {
             mock.enqueue(new MockResponse().setResponseCode(503).setBody("<Error><Code>SlowDown</Code><Message>slow</Message></Error>"));
             mock.enqueue(new MockResponse().setResponseCode(200));
             mock.start(java.net.InetAddress.getByName("127.0.0.1"), 0);
-            try (ObjectStore store = new S3Store(new S3Location("b", "", "us-east-1", URI.create("http://127.0.0.1:" + mock.getPort()), true),
-                    S3Credentials.of("AKIATEST", Secret.of("secret")), small)) {
+            try (ObjectStore store = mockStore(mock, SMALL_PARTS)) {
                 store.write("blob", ContentSource.of(content.length, () -> new ByteArrayInputStream(content)));
             }
             assertThat(mock.getRequestCount()).isEqualTo(2);
             mock.takeRequest(5, TimeUnit.SECONDS);
             assertThat(decodeSignedChunks(mock.takeRequest(5, TimeUnit.SECONDS), "secret")).isEqualTo(content);
         }
+    }
+
+    /** Parts and the single-PUT threshold at their minimum, so that a 6 MiB body takes the streamed path. */
+    private static final StoreOptions SMALL_PARTS = StoreOptions.defaults().withMultipart(StoreOptions.MIN_PART_SIZE, StoreOptions.MIN_PART_SIZE);
+
+    private static S3Store mockStore(MockWebServer mock, StoreOptions options) {
+        return new S3Store(new S3Location("b", "", "us-east-1", URI.create("http://127.0.0.1:" + mock.getPort()), true),
+                S3Credentials.of("AKIATEST", Secret.of("secret")), options);
     }
 
     private static java.io.InputStream closeCounting(byte[] content, java.util.concurrent.atomic.AtomicInteger closed) {
