@@ -18,6 +18,7 @@ import org.dtrmigration.storage.ObjectStore;
 import org.dtrmigration.storage.StoreFactory;
 import org.dtrmigration.s3embedded.LoopbackCertificate;
 import org.dtrmigration.testing.S3ProxyServer;
+import org.dtrmigration.testing.TempDirs;
 
 /**
  * Copies one generated registry tree from the local filesystem to S3Proxy on loopback with this copier and with
@@ -96,7 +97,7 @@ public final class Benchmark {
         }
         try (S3ProxyServer s3 = certificate != null ? S3ProxyServer.startTls(certificate) : S3ProxyServer.start()) {
             // A run stopped with Ctrl-C or kill would leave its copies (four of the tree) behind in S3Proxy's directory.
-            Runtime.getRuntime().addShutdownHook(new Thread(() -> deleteQuietly(s3.baseDir())));
+            Runtime.getRuntime().addShutdownHook(new Thread(() -> TempDirs.deleteRecursively(s3.baseDir())));
             s3.createBucket("copier");
             s3.createBucket("rclone");
             String from = source.root().toUri().toString();
@@ -270,18 +271,6 @@ public final class Benchmark {
     private static String linkIn(S3ProxyServer s3, String bucket, String prefix, String key) throws IOException {
         try (ObjectStore store = new StoreFactory().open(s3.location(bucket, prefix), s3.credentials())) {
             return new String(store.readAllBytes(key), StandardCharsets.US_ASCII);
-        }
-    }
-
-    /** Best effort, from a shutdown hook: what is left is only disk space. */
-    private static void deleteQuietly(Path dir) {
-        if (!Files.exists(dir)) {
-            return;
-        }
-        try (var paths = Files.walk(dir)) {
-            paths.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-        } catch (IOException | RuntimeException e) {
-            System.err.println("could not remove " + dir + ": " + e.getMessage());
         }
     }
 

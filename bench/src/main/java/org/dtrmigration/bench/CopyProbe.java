@@ -43,22 +43,17 @@ public final class CopyProbe {
                     Tuning.defaults(), null);
             ok = report.clean();
         } else if (args[0].equals("agent")) {
-            CopyResult bulk = copy(source, destination, args);
+            CopyResult bulk = copy(source, destination, args, events);
             System.out.println("BULK_DONE " + bulk.complete());
             System.out.flush();
             new java.io.BufferedReader(new java.io.InputStreamReader(System.in)).readLine();
             long t0 = System.nanoTime();
-            CopyResult again = copy(source, destination, args);
+            CopyResult again = copy(source, destination, args, events);
             System.out.printf(java.util.Locale.ROOT, "RERUN_SECONDS=%.3f%n", (System.nanoTime() - t0) / 1e9);
             ok = bulk.complete() && again.complete();
             System.out.println("COPIED_OBJECTS=" + again.copiedObjects());
         } else {
-            CopyOptions options = CopyOptions.defaults();
-            if (args.length > 3) {
-                options = options.withConcurrency(Integer.parseInt(args[3]));
-            }
-            CopyResult result = Copier.run(new CopyRequest(source, destination, options), new StoreFactory(Copier.storeOptions(options)),
-                    events, Tuning.defaults());
+            CopyResult result = copy(source, destination, args, events);
             ok = result.complete();
             System.out.println("COPIED_OBJECTS=" + result.copiedObjects());
         }
@@ -73,12 +68,13 @@ public final class CopyProbe {
         System.exit(ok ? 0 : 1);
     }
 
-    private static CopyResult copy(Endpoint source, Endpoint destination, String[] args) throws java.io.IOException {
+    /** One copy as the CLI runs it, with {@code args[3]} as the concurrency when given. */
+    private static CopyResult copy(Endpoint source, Endpoint destination, String[] args, EventSink events) throws java.io.IOException {
         CopyOptions options = CopyOptions.defaults();
         if (args.length > 3) {
             options = options.withConcurrency(Integer.parseInt(args[3]));
         }
         return Copier.run(new CopyRequest(source, destination, options), new StoreFactory(Copier.storeOptions(options)),
-                EventSink.printingTo(System.out), Tuning.defaults());
+                events, Tuning.defaults());
     }
 }

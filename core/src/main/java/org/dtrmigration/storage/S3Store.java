@@ -273,7 +273,7 @@ public final class S3Store implements ObjectStore {
 
     /** Words a failure of the signed requests' HTTP exchange (after their retries) like the SDK path's. */
     private IOException network(IOException e, String action, String key) {
-        if (e instanceof StorageAccessException || e instanceof java.io.InterruptedIOException || e instanceof SignedRequests.ContentFailure) {
+        if (e instanceof StorageAccessException || e instanceof java.io.InterruptedIOException) {
             return e;
         }
         if (hasCause(e, ConnectException.class) || hasCause(e, UnknownHostException.class)) {

@@ -159,16 +159,12 @@ final class SignedRequests implements AutoCloseable {
 
     /** Puts a buffered object with its Content-MD5 (checked by the server). */
     void put(String objectKey, byte[] content, byte[] md5) throws IOException {
-        send(objectKey, new Integrity("Content-MD5", Md5.base64(md5)), () -> new ByteArrayInputStream(content), content.length);
+        send(objectKey, Md5.base64(md5), () -> new ByteArrayInputStream(content), content.length);
     }
 
     /** Puts re-readable content, streaming it from a fresh stream on every attempt. */
     void put(String objectKey, ContentSource content) throws IOException {
         send(objectKey, null, content::open, content.length());
-    }
-
-    /** A signed header that lets the server check the body it received (Content-MD5). */
-    private record Integrity(String header, String value) {
     }
 
     /** One page of a listing: objects (keys as stored, with the root prefix), common prefixes, the next page's token. */
@@ -422,23 +418,24 @@ final class SignedRequests implements AutoCloseable {
         throw e;
     }
 
-    private void send(String objectKey, Integrity integrity, ContentSource.Opener body, long length) throws IOException {
+    /** @param contentMd5 the body's Content-MD5 (base64), or null to bind the body to the signature otherwise */
+    private void send(String objectKey, String contentMd5, ContentSource.Opener body, long length) throws IOException {
         try {
-            Failsafe.with(retry).run(() -> attempt(objectKey, integrity, body, length));
+            Failsafe.with(retry).run(() -> attempt(objectKey, contentMd5, body, length));
         } catch (FailsafeException e) {
             throw unwrap(e);
         }
     }
 
-    private void attempt(String objectKey, Integrity integrity, ContentSource.Opener body, long length) throws IOException {
+    private void attempt(String objectKey, String contentMd5, ContentSource.Opener body, long length) throws IOException {
         SdkHttpRequest.Builder unsigned = SdkHttpRequest.builder()
                 .method(SdkHttpMethod.PUT)
                 .uri(URI.create(bucketUrl + SdkHttpUtils.urlEncodeIgnoreSlashes(objectKey)))
                 .putHeader("Content-Type", OCTET_STREAM.toString());
-        if (integrity != null) {
-            unsigned.putHeader(integrity.header(), integrity.value());
+        if (contentMd5 != null) {
+            unsigned.putHeader("Content-MD5", contentMd5);
         }
-        try (Response response = http.newCall(sign(unsigned.build(), body, length, integrity != null).put()).execute()) {
+        try (Response response = http.newCall(sign(unsigned.build(), body, length, contentMd5 != null).put()).execute()) {
             if (!response.isSuccessful()) {
                 throw error(response.code(), response.body() == null ? "" : response.body().string(), response.header("x-amz-request-id"));
             }

@@ -36,13 +36,7 @@ public final class S3ProxyServer implements AutoCloseable {
 
     /** Starts a server storing objects in a new temporary directory, removed on close. */
     public static S3ProxyServer start() throws Exception {
-        Path baseDir = Files.createTempDirectory("s3proxy-");
-        try {
-            return new S3ProxyServer(EmbeddedS3Proxy.start(baseDir, ACCESS_KEY, SECRET_KEY));
-        } catch (Exception e) {
-            TempDirs.deleteRecursively(baseDir);
-            throw e;
-        }
+        return startIn(baseDir -> EmbeddedS3Proxy.start(baseDir, ACCESS_KEY, SECRET_KEY));
     }
 
     /**
@@ -50,13 +44,22 @@ public final class S3ProxyServer implements AutoCloseable {
      * {@code javax.net.ssl.trustStore}).
      */
     public static S3ProxyServer startTls(org.dtrmigration.s3embedded.LoopbackCertificate certificate) throws Exception {
+        return startIn(baseDir -> EmbeddedS3Proxy.startTls(baseDir, ACCESS_KEY, SECRET_KEY, certificate.keyStore(), certificate.password()));
+    }
+
+    private static S3ProxyServer startIn(Starter starter) throws Exception {
         Path baseDir = Files.createTempDirectory("s3proxy-");
         try {
-            return new S3ProxyServer(EmbeddedS3Proxy.startTls(baseDir, ACCESS_KEY, SECRET_KEY, certificate.keyStore(), certificate.password()));
+            return new S3ProxyServer(starter.start(baseDir));
         } catch (Exception e) {
             TempDirs.deleteRecursively(baseDir);
             throw e;
         }
+    }
+
+    @FunctionalInterface
+    private interface Starter {
+        EmbeddedS3Proxy start(Path baseDir) throws Exception;
     }
 
     public URI endpoint() {

@@ -27,8 +27,13 @@ public final class EmbeddedS3Proxy implements AutoCloseable {
     private final S3Proxy proxy;
     private final URI endpoint;
 
+    /** @param keyStore null for plain http; else https only, with this key store and its password */
     private EmbeddedS3Proxy(Path baseDir, String accessKey, String secretKey, Path keyStore, String keyStorePassword) throws Exception {
-        this.baseDir = Files.createDirectories(baseDir);
+        Objects.requireNonNull(baseDir, "baseDir");
+        if (accessKey == null || accessKey.isEmpty() || secretKey == null || secretKey.isEmpty()) {
+            throw new IllegalArgumentException("S3Proxy needs a non-empty access key and secret key");
+        }
+        this.baseDir = Files.createDirectories(baseDir); // only once the arguments are known to be usable
         this.accessKey = accessKey;
         Properties properties = new Properties();
         properties.setProperty("jclouds.filesystem.basedir", baseDir.toString());
@@ -73,10 +78,6 @@ public final class EmbeddedS3Proxy implements AutoCloseable {
      * and accepting requests signed with {@code accessKey}/{@code secretKey}.
      */
     public static EmbeddedS3Proxy start(Path baseDir, String accessKey, String secretKey) throws Exception {
-        Objects.requireNonNull(baseDir, "baseDir");
-        if (accessKey == null || accessKey.isEmpty() || secretKey == null || secretKey.isEmpty()) {
-            throw new IllegalArgumentException("S3Proxy needs a non-empty access key and secret key");
-        }
         return new EmbeddedS3Proxy(baseDir, accessKey, secretKey, null, null);
     }
 
@@ -86,12 +87,8 @@ public final class EmbeddedS3Proxy implements AutoCloseable {
      */
     public static EmbeddedS3Proxy startTls(Path baseDir, String accessKey, String secretKey, Path keyStore, String keyStorePassword)
             throws Exception {
-        Objects.requireNonNull(baseDir, "baseDir");
         Objects.requireNonNull(keyStore, "keyStore");
         Objects.requireNonNull(keyStorePassword, "keyStorePassword");
-        if (accessKey == null || accessKey.isEmpty() || secretKey == null || secretKey.isEmpty()) {
-            throw new IllegalArgumentException("S3Proxy needs a non-empty access key and secret key");
-        }
         return new EmbeddedS3Proxy(baseDir, accessKey, secretKey, keyStore, keyStorePassword);
     }
 
