@@ -493,12 +493,14 @@ final class CopyRun {
             retries.get(() -> {
                 if (rk instanceof RegistryKey.BlobData blob) {
                     AtomicLong previousOpen = new AtomicLong();
-                    destination.write(key, ContentSource.of(s.size(), () -> {
-                        // A re-read (for a signature pass or a retry) supersedes what the previous one streamed.
+                    // A re-read (to send what a first pass hashed, or for a retry) supersedes what the previous one streamed.
+                    ContentSource.Opener unchecked = () -> {
                         counters.streamedBytes.addAndGet(-previousOpen.getAndSet(0));
-                        return new VerifyingInputStream(new Counting(source.read(key), counters, previousOpen),
-                                "the source " + source.describe(), key, blob.digest(), s.size());
-                    }));
+                        return new Counting(source.read(key), counters, previousOpen);
+                    };
+                    destination.write(key, ContentSource.of(s.size(),
+                            () -> new VerifyingInputStream(unchecked.open(), "the source " + source.describe(), key, blob.digest(), s.size()),
+                            unchecked));
                 } else {
                     try (InputStream in = source.read(key)) {
                         destination.write(key, new Counting(in, counters, new AtomicLong()), -1, null); // a live _uploads file may have grown

@@ -366,11 +366,11 @@ public final class S3Store implements ObjectStore {
 
     /**
      * Streams a re-readable object above the multipart threshold in a single PutObject (see {@link SignedRequests}),
-     * opening the content anew for each attempt and reading it once per attempt. No Content-MD5 here (it would cost
-     * a pass over the content before sending it): over https TLS protects the body; over plain http it goes in
-     * aws-chunked encoding with every chunk signed, so the server checks what it received. Callers like the copier
-     * also verify the content's own digest as it streams and fail the request before its last byte when it does not
-     * match. A failure of the content itself (a source read error, a digest mismatch) is thrown as it was, not retried.
+     * opening the content anew for each attempt. Over https it is read once per attempt (TLS protects the body; callers
+     * like the copier verify the content's own digest as it streams and fail the request before its last byte when it
+     * does not match). Over plain http a first, checked read computes the Content-MD5 that the server checks the body
+     * against, so nothing is sent of content that fails its own checks, and nothing the server did not receive intact
+     * is stored. A failure of the content itself (a source read error, a digest mismatch) is thrown as it was, not retried.
      */
     @Override
     public void write(String key, ContentSource content) throws IOException {

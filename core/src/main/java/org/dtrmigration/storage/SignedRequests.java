@@ -12,6 +12,7 @@ import java.net.URI;
 import java.net.URL;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
 import java.util.ArrayList;
 import java.util.List;
 import java.time.Duration;
@@ -66,6 +67,8 @@ final class SignedRequests implements AutoCloseable {
     private static final Duration PROBE_LIFETIME = Duration.ofMinutes(15);
 
     private final URI bucketUrl;
+    /** TLS protects a body sent over https; over plain http a Content-MD5 must. */
+    private final boolean https;
     private final String signingRegion;
     private final String signingName;
     private final AwsCredentialsProvider credentials;
@@ -86,6 +89,7 @@ final class SignedRequests implements AutoCloseable {
             throw new IllegalArgumentException("bucket URL must end with '/': " + bucketUrl);
         }
         this.bucketUrl = bucketUrl;
+        this.https = "https".equalsIgnoreCase(bucketUrl.getScheme());
         this.signingRegion = signingRegion;
         this.signingName = signingName;
         this.credentials = credentials;
@@ -162,9 +166,39 @@ final class SignedRequests implements AutoCloseable {
         send(objectKey, Md5.base64(md5), () -> new ByteArrayInputStream(content), content.length);
     }
 
-    /** Puts re-readable content, streaming it from a fresh stream on every attempt. */
+    /**
+     * Puts re-readable content, streaming it from a fresh stream on every attempt. Over https it is read once, as it
+     * is sent. Over plain http a first read hashes it for the Content-MD5 that the server checks what it received
+     * against; the copy is then sent from {@link ContentSource#reopen()}, which need not check it again: whatever the
+     * server stores matches the first read, and the first read passed the content's own checks.
+     */
     void put(String objectKey, ContentSource content) throws IOException {
-        send(objectKey, null, content::open, content.length());
+        if (https) {
+            send(objectKey, null, content::open, content.length());
+        } else {
+            send(objectKey, Md5.base64(md5(content)), content::reopen, content.length());
+        }
+    }
+
+    /** The MD5 of a whole read of the content; its failures, a wrong length included, are the content's. */
+    private static byte[] md5(ContentSource content) throws ContentFailure {
+        MessageDigest md5 = Md5.digest();
+        long read = 0;
+        try (InputStream in = content.open()) {
+            byte[] buffer = new byte[256 * 1024];
+            for (int n; (n = in.read(buffer)) != -1; ) {
+                md5.update(buffer, 0, n);
+                read += n;
+            }
+        } catch (ContentFailure e) {
+            throw e;
+        } catch (IOException e) {
+            throw new ContentFailure(e);
+        }
+        if (read != content.length()) {
+            throw new ContentFailure(new IOException("the content had " + read + " bytes, expected " + content.length()));
+        }
+        return md5.digest();
     }
 
     /** One page of a listing: objects (keys as stored, with the root prefix), common prefixes, the next page's token. */
@@ -193,7 +227,7 @@ final class SignedRequests implements AutoCloseable {
         SdkHttpRequest request = unsigned.build();
         try {
             return Failsafe.with(retry).get(() -> {
-                try (Response response = http.newCall(sign(request, null, 0, false).request().get().build()).execute()) {
+                try (Response response = http.newCall(sign(request, null, 0).request().get().build()).execute()) {
                     String body = response.body() == null ? "" : response.body().string();
                     if (!response.isSuccessful()) {
                         throw error(response.code(), body, response.header("x-amz-request-id"));
@@ -290,32 +324,21 @@ final class SignedRequests implements AutoCloseable {
 
     /**
      * Signs in headers, so no secret (a session token) or replayable signature travels in a URL that proxies and
-     * access logs record. The body is bound to the signature in one of three ways:
-     * <ul>
-     *   <li>a buffered body carries a signed Content-MD5, which every S3 server checks: the payload is
-     *       {@code UNSIGNED-PAYLOAD}, as rclone sends it;</li>
-     *   <li>a streamed body over plain http is sent in aws-chunked encoding, each chunk signed as it streams
-     *       ({@code STREAMING-AWS4-HMAC-SHA256-PAYLOAD}, the SDK's own chunk signer): one read of the content, no pass
-     *       over it before it is sent, and no server has to buffer the whole body to check its hash;</li>
-     *   <li>a streamed body over https is {@code UNSIGNED-PAYLOAD}: TLS protects it.</li>
-     * </ul>
-     * The path is not encoded twice (S3). Signed anew for every attempt: fresh credentials, a fresh date.
+     * access logs record. The payload is {@code UNSIGNED-PAYLOAD}, as rclone and the AWS CLI send it; the body is bound
+     * to the request otherwise: over plain http by a signed Content-MD5, which every S3 server checks, over https by
+     * TLS. The path is not encoded twice (S3). Signed anew for every attempt: fresh credentials, a fresh date.
      *
      * @param payload the body, or null for none
      * @param length  the body's length (ignored without a body)
-     * @param checkedByHeader the request carries a signed header the server checks the body against
      */
-    private Signed sign(SdkHttpRequest unsigned, ContentSource.Opener payload, long length, boolean checkedByHeader) {
-        boolean chunked = payload != null && !checkedByHeader && !"https".equals(unsigned.protocol());
-        SdkHttpRequest toSign = chunked ? unsigned.toBuilder().putHeader("Content-Length", Long.toString(length)).build() : unsigned;
+    private Signed sign(SdkHttpRequest unsigned, ContentSource.Opener payload, long length) {
         SignedRequest signed = signer.sign(r -> r.identity(credentials.resolveCredentials())
-                .request(toSign)
-                // Without a payload the signer neither reads one nor forces a payload hash over plain http.
-                .payload(chunked ? () -> new ContentFailures(new Reopening(payload)) : payload == null ? EMPTY : null)
+                .request(unsigned)
+                // The signer never sees a body: it would read it to hash it over plain http.
+                .payload(payload == null ? EMPTY : null)
                 .putProperty(AwsV4HttpSigner.SERVICE_SIGNING_NAME, signingName)
                 .putProperty(AwsV4HttpSigner.REGION_NAME, signingRegion)
-                .putProperty(AwsV4HttpSigner.PAYLOAD_SIGNING_ENABLED, chunked)
-                .putProperty(AwsV4HttpSigner.CHUNK_ENCODING_ENABLED, chunked)
+                .putProperty(AwsV4HttpSigner.PAYLOAD_SIGNING_ENABLED, false)
                 .putProperty(AwsV4HttpSigner.DOUBLE_URL_ENCODE, false)
                 .putProperty(AwsV4HttpSigner.NORMALIZE_PATH, false));
         SdkHttpRequest headers = signed.request();
@@ -326,18 +349,10 @@ final class SignedRequests implements AutoCloseable {
                 values.forEach(value -> request.addHeader(name, value));
             }
         });
-        if (payload == null) {
-            return new Signed(request, null, 0);
-        }
-        if (!chunked) {
-            return new Signed(request, payload, length);
-        }
-        software.amazon.awssdk.http.ContentStreamProvider encoded = signed.payload().orElseThrow();
-        long encodedLength = Long.parseLong(headers.firstMatchingHeader("Content-Length").orElseThrow());
-        return new Signed(request, encoded::newStream, encodedLength);
+        return new Signed(request, payload, length);
     }
 
-    /** A signed request: its headers, and the body to send as it is to be sent (chunk-encoded over plain http). */
+    /** A signed request: its headers, and its body. */
     private record Signed(Request.Builder request, ContentSource.Opener body, long length) {
         Request put() {
             return request.put(new StreamingBody(body, length)).build();
@@ -345,66 +360,6 @@ final class SignedRequests implements AutoCloseable {
     }
 
     private static final software.amazon.awssdk.http.ContentStreamProvider EMPTY = () -> InputStream.nullInputStream();
-
-    /**
-     * The content as the SDK's chunk encoder reads it. The encoder takes its stream when the request is signed, so the
-     * content is opened only at its first read: a request that never connects leaves nothing open (a source GET holds
-     * a pooled connection), and an open failure surfaces in the body as a ContentFailure. The encoder rewinds with
-     * reset() when OkHttp writes the body again (after a 407 from a proxy, or a 503 with Retry-After: 0): the content
-     * is then opened anew, as a digest-checking stream cannot rewind.
-     */
-    private static final class Reopening extends InputStream {
-        private final ContentSource.Opener opener;
-        private InputStream in;
-
-        Reopening(ContentSource.Opener opener) {
-            this.opener = opener;
-        }
-
-        private InputStream in() throws IOException {
-            if (in == null) {
-                in = opener.open();
-            }
-            return in;
-        }
-
-        @Override
-        public int read() throws IOException {
-            return in().read();
-        }
-
-        @Override
-        public int read(byte[] b, int off, int len) throws IOException {
-            return in().read(b, off, len);
-        }
-
-        @Override
-        public boolean markSupported() {
-            return true; // only ever back to the start
-        }
-
-        @Override
-        public synchronized void mark(int readlimit) {
-        }
-
-        @Override
-        public synchronized void reset() {
-            try {
-                close();
-            } catch (IOException e) {
-                // what was read is being discarded anyway; the next read opens the content anew
-            }
-        }
-
-        @Override
-        public void close() throws IOException {
-            InputStream current = in;
-            in = null;
-            if (current != null) {
-                current.close();
-            }
-        }
-    }
 
     private static IOException unwrap(FailsafeException e) throws IOException {
         Throwable cause = e.getCause();
@@ -418,7 +373,7 @@ final class SignedRequests implements AutoCloseable {
         throw e;
     }
 
-    /** @param contentMd5 the body's Content-MD5 (base64), or null to bind the body to the signature otherwise */
+    /** @param contentMd5 the body's Content-MD5 (base64), which the server checks; null over https only */
     private void send(String objectKey, String contentMd5, ContentSource.Opener body, long length) throws IOException {
         try {
             Failsafe.with(retry).run(() -> attempt(objectKey, contentMd5, body, length));
@@ -435,7 +390,7 @@ final class SignedRequests implements AutoCloseable {
         if (contentMd5 != null) {
             unsigned.putHeader("Content-MD5", contentMd5);
         }
-        try (Response response = http.newCall(sign(unsigned.build(), body, length, contentMd5 != null).put()).execute()) {
+        try (Response response = http.newCall(sign(unsigned.build(), body, length).put()).execute()) {
             if (!response.isSuccessful()) {
                 throw error(response.code(), response.body() == null ? "" : response.body().string(), response.header("x-amz-request-id"));
             }
@@ -499,7 +454,8 @@ final class SignedRequests implements AutoCloseable {
 
     /**
      * Streams the body from a fresh stream each time OkHttp writes it (it writes it again after a 407 from a proxy or
-     * a 503 with Retry-After: 0); a chunk-encoded body rewinds the SDK's encoder, which reopens the content.
+     * a 503 with Retry-After: 0), opened only when the request is written: a request that never connects leaves
+     * nothing open (a source GET holds a pooled connection).
      */
     private static final class StreamingBody extends RequestBody {
         private final ContentSource.Opener opener;

@@ -10,6 +10,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import okhttp3.mockwebserver.MockResponse;
 import okhttp3.mockwebserver.MockWebServer;
 import okhttp3.mockwebserver.RecordedRequest;
@@ -177,7 +178,7 @@ class S3StoreTest {
     @Test
     void aFailingContentIsReportedAsItselfAndNotRetried() throws Exception {
                 byte[] content = ObjectStoreContractTest.random(6 * StoreOptions.MiB);
-        java.util.concurrent.atomic.AtomicInteger opened = new java.util.concurrent.atomic.AtomicInteger();
+        AtomicInteger opened = new AtomicInteger();
         ContentSource failing = ContentSource.of(content.length, () -> {
             opened.incrementAndGet();
             return new java.io.FilterInputStream(new ByteArrayInputStream(content)) {
@@ -253,36 +254,113 @@ class S3StoreTest {
     }
 
     @Test
-    void aStreamedBodyOverPlainHttpIsSentInSignedChunksAndReadOnce() throws Exception {
-                byte[] content = ObjectStoreContractTest.random(6 * StoreOptions.MiB);
-        java.util.concurrent.atomic.AtomicInteger opened = new java.util.concurrent.atomic.AtomicInteger();
+    void aStreamedBodyOverPlainHttpCarriesTheContentMd5OfACheckedFirstRead() throws Exception {
+        byte[] content = ObjectStoreContractTest.random(6 * StoreOptions.MiB);
+        AtomicInteger checked = new AtomicInteger();
+        AtomicInteger unchecked = new AtomicInteger();
         try (MockWebServer mock = new MockWebServer()) {
             mock.enqueue(new MockResponse().setResponseCode(200));
             mock.start(java.net.InetAddress.getByName("127.0.0.1"), 0);
             try (ObjectStore store = mockStore(mock, SMALL_PARTS)) {
                 store.write("blob", ContentSource.of(content.length, () -> {
-                    opened.incrementAndGet();
+                    checked.incrementAndGet();
+                    return new ByteArrayInputStream(content);
+                }, () -> {
+                    unchecked.incrementAndGet();
                     return new ByteArrayInputStream(content);
                 }));
             }
-            assertThat(opened.get()).as("no pass over the content before it is sent").isEqualTo(1);
+            assertThat(checked.get()).as("one checked read, to hash the content").isEqualTo(1);
+            assertThat(unchecked.get()).as("one unchecked read, to send it").isEqualTo(1);
             RecordedRequest put = mock.takeRequest(5, TimeUnit.SECONDS);
-            assertThat(put.getHeader("x-amz-content-sha256")).isEqualTo("STREAMING-AWS4-HMAC-SHA256-PAYLOAD");
-            assertThat(put.getHeader("Content-Encoding")).isEqualTo("aws-chunked");
-            assertThat(put.getHeader("x-amz-decoded-content-length")).isEqualTo(Integer.toString(content.length));
-            assertThat(put.getHeader("Authorization")).contains("x-amz-decoded-content-length");
-            // Every chunk carries its signature, chained from the request's; stripped of the chunk headers, the body is the content.
-            assertThat(decodeSignedChunks(put, "secret")).isEqualTo(content);
+            assertThat(put.getHeader("x-amz-content-sha256")).isEqualTo("UNSIGNED-PAYLOAD");
+            assertThat(put.getHeader("Content-MD5")).isEqualTo(Md5.base64(Md5.of(content, 0, content.length)));
+            assertThat(put.getHeader("Authorization")).contains("content-md5");
+            assertThat(put.getHeader("Content-Encoding")).isNull();
+            assertThat(put.getBody().readByteArray()).isEqualTo(content);
         }
     }
 
     @Test
-    void aStreamedBodyInSignedChunksLandsWhole() throws Exception {
-                byte[] content = ObjectStoreContractTest.random(6 * StoreOptions.MiB + 17);
-        try (ObjectStore store = new StoreFactory(SMALL_PARTS).open(server.location(BUCKET, "chunked"), server.credentials())) {
+    void aStreamedBodyOverHttpsIsReadOnceAsItIsSentAndLandsWhole(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) throws Exception {
+        byte[] content = ObjectStoreContractTest.random(6 * StoreOptions.MiB + 5);
+        AtomicInteger checked = new AtomicInteger();
+        org.dtrmigration.s3embedded.LoopbackCertificate certificate = org.dtrmigration.s3embedded.LoopbackCertificate.create(dir);
+        String[] trust = {"javax.net.ssl.trustStore", "javax.net.ssl.trustStorePassword"};
+        String[] previous = {System.getProperty(trust[0]), System.getProperty(trust[1])};
+        // The store's HTTP clients trust what the JVM trusts: this test's certificate, for this test only.
+        System.setProperty(trust[0], certificate.trustStore().toString());
+        System.setProperty(trust[1], certificate.password());
+        try (S3ProxyServer tls = S3ProxyServer.startTls(certificate)) {
+            tls.createBucket(BUCKET);
+            assertThat(tls.endpoint().getScheme()).isEqualTo("https");
+            try (ObjectStore store = new StoreFactory(SMALL_PARTS).open(tls.location(BUCKET, "streamed"), tls.credentials())) {
+                store.write("blob", ContentSource.of(content.length, () -> {
+                    checked.incrementAndGet();
+                    return new ByteArrayInputStream(content);
+                }, () -> {
+                    throw new AssertionError("over https the content is read once, with its checks: TLS protects the body");
+                }));
+                assertThat(checked.get()).isEqualTo(1);
+                assertThat(store.read("blob").readAllBytes()).isEqualTo(content);
+            }
+        } finally {
+            for (int i = 0; i < trust.length; i++) {
+                if (previous[i] == null) {
+                    System.clearProperty(trust[i]);
+                } else {
+                    System.setProperty(trust[i], previous[i]);
+                }
+            }
+        }
+    }
+
+    @Test
+    void aStreamedBodyLandsWhole() throws Exception {
+        byte[] content = ObjectStoreContractTest.random(6 * StoreOptions.MiB + 17);
+        try (ObjectStore store = new StoreFactory(SMALL_PARTS).open(server.location(BUCKET, "streamed"), server.credentials())) {
             store.write("blob", ContentSource.of(content.length, () -> new ByteArrayInputStream(content)));
             assertThat(store.read("blob").readAllBytes()).isEqualTo(content);
             assertThat(store.stat("blob").orElseThrow().size()).isEqualTo(content.length);
+        }
+    }
+
+    @Test
+    void aBodyThatDiffersFromItsHashedFirstReadIsRefusedByTheServerAndNothingIsStored() throws Exception {
+        // The send reads the content without its checks: the server's Content-MD5 check is what binds it to the checked read.
+        byte[] content = ObjectStoreContractTest.random(6 * StoreOptions.MiB);
+        byte[] flipped = content.clone();
+        flipped[flipped.length / 2] ^= 0x01;
+        try (ObjectStore store = new StoreFactory(SMALL_PARTS.withMaxAttempts(1)).open(server.location(BUCKET, "changed"), server.credentials())) {
+            assertThatThrownBy(() -> store.write("blob", ContentSource.of(content.length, () -> new ByteArrayInputStream(content),
+                    () -> new ByteArrayInputStream(flipped)))).isInstanceOf(IOException.class).hasMessageContaining("blob");
+            assertThat(store.stat("blob")).isEmpty();
+        }
+    }
+
+    @Test
+    void contentThatFailsItsFirstReadIsNeverSent() throws Exception {
+        try (MockWebServer mock = new MockWebServer()) {
+            mock.enqueue(new MockResponse().setResponseCode(200));
+            mock.start(java.net.InetAddress.getByName("127.0.0.1"), 0);
+            try (ObjectStore store = mockStore(mock, SMALL_PARTS)) {
+                byte[] content = ObjectStoreContractTest.random(6 * StoreOptions.MiB);
+                // As the copier's digest check fails: at the end of the read.
+                assertThatThrownBy(() -> store.write("blob", ContentSource.of(content.length, () -> new java.io.FilterInputStream(new ByteArrayInputStream(content)) {
+                    @Override
+                    public int read(byte[] b, int off, int len) throws IOException {
+                        int n = super.read(b, off, len);
+                        if (n == -1) {
+                            throw new IOException("the source blob does not match its digest");
+                        }
+                        return n;
+                    }
+                }, () -> new ByteArrayInputStream(content)))).isInstanceOf(IOException.class).hasMessage("the source blob does not match its digest");
+                byte[] shorter = ObjectStoreContractTest.random(6 * StoreOptions.MiB - 1);
+                assertThatThrownBy(() -> store.write("blob", ContentSource.of(shorter.length + 1, () -> new ByteArrayInputStream(shorter))))
+                        .isInstanceOf(IOException.class).hasMessageContaining("expected " + (shorter.length + 1));
+            }
+            assertThat(mock.getRequestCount()).isZero();
         }
     }
 
@@ -305,7 +383,7 @@ class S3StoreTest {
 
     @Test
     void aStreamedBodyThatCannotBeOpenedIsReportedAsItselfAndNotRetried() throws Exception {
-                java.util.concurrent.atomic.AtomicInteger opened = new java.util.concurrent.atomic.AtomicInteger();
+                AtomicInteger opened = new AtomicInteger();
         try (MockWebServer mock = new MockWebServer()) {
             mock.enqueue(new MockResponse().setResponseCode(200));
             mock.start(java.net.InetAddress.getByName("127.0.0.1"), 0);
@@ -320,12 +398,12 @@ class S3StoreTest {
     }
 
     @Test
-    void aChunkedPutThatNeverConnectsLeavesNoContentOpen() {
+    void aStreamedPutThatNeverConnectsLeavesNoContentOpen() {
         StoreOptions options = StoreOptions.defaults().withMultipart(StoreOptions.MIN_PART_SIZE, StoreOptions.MIN_PART_SIZE)
                 .withMaxAttempts(2).withTimeouts(Duration.ofSeconds(2), Duration.ofSeconds(2));
         byte[] content = ObjectStoreContractTest.random(6 * StoreOptions.MiB);
-        java.util.concurrent.atomic.AtomicInteger opened = new java.util.concurrent.atomic.AtomicInteger();
-        java.util.concurrent.atomic.AtomicInteger closed = new java.util.concurrent.atomic.AtomicInteger();
+        AtomicInteger opened = new AtomicInteger();
+        AtomicInteger closed = new AtomicInteger();
         try (ObjectStore store = new S3Store(new S3Location("b", "", "us-east-1", URI.create("http://127.0.0.1:9"), true),
                 S3Credentials.of("AKIATEST", Secret.of("secret")), options)) {
             assertThatThrownBy(() -> store.write("blob", ContentSource.of(content.length, () -> {
@@ -335,23 +413,28 @@ class S3StoreTest {
         } catch (IOException e) {
             throw new AssertionError(e);
         }
+        assertThat(opened.get()).as("the hashing read; the sends never connect").isEqualTo(1);
         assertThat(closed.get()).as("every opened content is closed (a source stream may hold a connection)").isEqualTo(opened.get());
     }
 
     @Test
-    void aChunkedBodyWrittenAgainByOkHttpIsReadFromAFreshStream() throws Exception {
+    void aStreamedBodyWrittenAgainByOkHttpIsReadFromAFreshStream() throws Exception {
         // OkHttp itself re-sends the same signed request after a 503 with Retry-After: 0 (and after a proxy's 407):
-        // the content, which cannot rewind (it is digest-checked as it streams), is opened anew, the chunks signed again.
-                byte[] content = ObjectStoreContractTest.random(6 * StoreOptions.MiB + 3);
-        java.util.concurrent.atomic.AtomicInteger opened = new java.util.concurrent.atomic.AtomicInteger();
-        java.util.concurrent.atomic.AtomicInteger closed = new java.util.concurrent.atomic.AtomicInteger();
+        // the content, which cannot rewind, is opened anew and sent whole, with the same Content-MD5.
+        byte[] content = ObjectStoreContractTest.random(6 * StoreOptions.MiB + 3);
+        AtomicInteger checked = new AtomicInteger();
+        AtomicInteger sent = new AtomicInteger();
+        AtomicInteger closed = new AtomicInteger();
         try (MockWebServer mock = new MockWebServer()) {
             mock.enqueue(new MockResponse().setResponseCode(503).setHeader("Retry-After", "0"));
             mock.enqueue(new MockResponse().setResponseCode(200));
             mock.start(java.net.InetAddress.getByName("127.0.0.1"), 0);
             try (ObjectStore store = mockStore(mock, SMALL_PARTS)) {
                 store.write("blob", ContentSource.of(content.length, () -> {
-                    opened.incrementAndGet();
+                    checked.incrementAndGet();
+                    return closeCounting(content, closed);
+                }, () -> {
+                    sent.incrementAndGet();
                     return closeCounting(content, closed);
                 }));
             }
@@ -359,26 +442,37 @@ class S3StoreTest {
             RecordedRequest first = mock.takeRequest(5, TimeUnit.SECONDS);
             RecordedRequest again = mock.takeRequest(5, TimeUnit.SECONDS);
             assertThat(again.getHeader("Authorization")).isEqualTo(first.getHeader("Authorization"));
-            assertThat(decodeSignedChunks(first, "secret")).isEqualTo(content);
-            assertThat(decodeSignedChunks(again, "secret")).isEqualTo(content);
-            assertThat(opened.get()).isEqualTo(2);
-            assertThat(closed.get()).isEqualTo(2);
+            assertThat(again.getHeader("Content-MD5")).isEqualTo(first.getHeader("Content-MD5"))
+                    .isEqualTo(Md5.base64(Md5.of(content, 0, content.length)));
+            assertThat(first.getBody().readByteArray()).isEqualTo(content);
+            assertThat(again.getBody().readByteArray()).isEqualTo(content);
+            assertThat(checked.get()).as("hashed once").isEqualTo(1);
+            assertThat(sent.get()).as("a fresh stream for every write of the body").isGreaterThanOrEqualTo(2);
+            assertThat(closed.get()).isEqualTo(checked.get() + sent.get());
         }
     }
 
     @Test
-    void aChunkedPutRetriedAfterAServerErrorIsSignedAnew() throws Exception {
-                byte[] content = ObjectStoreContractTest.random(6 * StoreOptions.MiB);
+    void aStreamedPutRetriedAfterAServerErrorIsSignedAnewAndNotHashedAgain() throws Exception {
+        byte[] content = ObjectStoreContractTest.random(6 * StoreOptions.MiB);
+        AtomicInteger checked = new AtomicInteger();
         try (MockWebServer mock = new MockWebServer()) {
             mock.enqueue(new MockResponse().setResponseCode(503).setBody("<Error><Code>SlowDown</Code><Message>slow</Message></Error>"));
             mock.enqueue(new MockResponse().setResponseCode(200));
             mock.start(java.net.InetAddress.getByName("127.0.0.1"), 0);
             try (ObjectStore store = mockStore(mock, SMALL_PARTS)) {
-                store.write("blob", ContentSource.of(content.length, () -> new ByteArrayInputStream(content)));
+                store.write("blob", ContentSource.of(content.length, () -> {
+                    checked.incrementAndGet();
+                    return new ByteArrayInputStream(content);
+                }, () -> new ByteArrayInputStream(content)));
             }
             assertThat(mock.getRequestCount()).isEqualTo(2);
-            mock.takeRequest(5, TimeUnit.SECONDS);
-            assertThat(decodeSignedChunks(mock.takeRequest(5, TimeUnit.SECONDS), "secret")).isEqualTo(content);
+            assertThat(checked.get()).isEqualTo(1);
+            RecordedRequest first = mock.takeRequest(5, TimeUnit.SECONDS);
+            RecordedRequest again = mock.takeRequest(5, TimeUnit.SECONDS);
+            assertThat(again.getHeader("x-amz-date")).isNotNull();
+            assertThat(again.getHeader("Content-MD5")).isEqualTo(first.getHeader("Content-MD5"));
+            assertThat(again.getBody().readByteArray()).isEqualTo(content);
         }
     }
 
@@ -390,7 +484,7 @@ class S3StoreTest {
                 S3Credentials.of("AKIATEST", Secret.of("secret")), options);
     }
 
-    private static java.io.InputStream closeCounting(byte[] content, java.util.concurrent.atomic.AtomicInteger closed) {
+    private static java.io.InputStream closeCounting(byte[] content, AtomicInteger closed) {
         return new java.io.FilterInputStream(new ByteArrayInputStream(content)) {
             @Override
             public boolean markSupported() {
@@ -402,62 +496,16 @@ class S3StoreTest {
                 throw new IOException("mark/reset not supported");
             }
 
+            private boolean done;
+
             @Override
             public void close() throws IOException {
-                closed.incrementAndGet();
+                if (!done) { // counts streams closed, not close() calls
+                    done = true;
+                    closed.incrementAndGet();
+                }
                 super.close();
             }
         };
-    }
-
-    /**
-     * Decodes an aws-chunked body, checking every chunk's signature against the chain the SigV4 streaming spec defines,
-     * seeded by the request's own signature (S3Proxy 2.6 does not check chunk signatures).
-     */
-    private static byte[] decodeSignedChunks(RecordedRequest put, String secretKey) throws Exception {
-        assertThat(put.getHeader("x-amz-content-sha256")).isEqualTo("STREAMING-AWS4-HMAC-SHA256-PAYLOAD");
-        assertThat(put.getHeader("Content-Encoding")).isEqualTo("aws-chunked");
-        String authorization = put.getHeader("Authorization");
-        String credential = authorization.replaceAll(".*Credential=([^,]+),.*", "$1"); // key/date/region/service/aws4_request
-        String scope = credential.substring(credential.indexOf('/') + 1);
-        String[] parts = scope.split("/");
-        String previous = authorization.replaceAll(".*Signature=([0-9a-f]{64}).*", "$1");
-        byte[] key = hmac(("AWS4" + secretKey).getBytes(StandardCharsets.UTF_8), parts[0]);
-        for (int i = 1; i < parts.length; i++) {
-            key = hmac(key, parts[i]);
-        }
-        String emptyHash = java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256").digest(new byte[0]));
-        byte[] body = put.getBody().readByteArray();
-        assertThat((long) body.length).isEqualTo(Long.parseLong(put.getHeader("Content-Length")));
-        java.io.ByteArrayOutputStream decoded = new java.io.ByteArrayOutputStream();
-        for (int at = 0; ; ) {
-            int eol = at;
-            while (!(body[eol] == '\r' && body[eol + 1] == '\n')) {
-                eol++;
-            }
-            String header = new String(body, at, eol - at, StandardCharsets.ISO_8859_1);
-            assertThat(header).matches("[0-9a-f]+;chunk-signature=[0-9a-f]{64}");
-            int size = Integer.parseInt(header.substring(0, header.indexOf(';')), 16);
-            byte[] data = java.util.Arrays.copyOfRange(body, eol + 2, eol + 2 + size);
-            String expected = java.util.HexFormat.of().formatHex(hmac(key, "AWS4-HMAC-SHA256-PAYLOAD\n" + put.getHeader("x-amz-date") + "\n" + scope
-                    + "\n" + previous + "\n" + emptyHash + "\n"
-                    + java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256").digest(data))));
-            assertThat(header.substring(header.indexOf('=') + 1)).as("signature of the chunk at byte %d", at).isEqualTo(expected);
-            previous = expected;
-            if (size == 0) {
-                assertThat(body.length).as("nothing after the final chunk but its CRLF").isEqualTo(eol + 4);
-                break;
-            }
-            decoded.write(data);
-            at = eol + 2 + size + 2;
-        }
-        assertThat(put.getHeader("x-amz-decoded-content-length")).isEqualTo(Integer.toString(decoded.size()));
-        return decoded.toByteArray();
-    }
-
-    private static byte[] hmac(byte[] key, String data) throws Exception {
-        javax.crypto.Mac mac = javax.crypto.Mac.getInstance("HmacSHA256");
-        mac.init(new javax.crypto.spec.SecretKeySpec(key, "HmacSHA256"));
-        return mac.doFinal(data.getBytes(StandardCharsets.UTF_8));
     }
 }
