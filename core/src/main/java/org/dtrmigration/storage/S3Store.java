@@ -65,7 +65,10 @@ public final class S3Store implements ObjectStore {
 
     private final S3Location location;
     private final StoreOptions options;
-    private final S3Client s3;
+    /** The SDK client, built on first use: {@link #s3()}. */
+    private volatile S3Client sdk;
+    private final Object sdkLock = new Object();
+    private boolean closed; // under sdkLock
     private final String root;
     private final String where;
     private final List<Secret> secrets;
@@ -87,7 +90,6 @@ public final class S3Store implements ObjectStore {
         this.where = location.endpoint() != null ? location.endpoint().toString() : "AWS S3 (" + region + ")";
         this.credentialsProvider = provider(credentials);
         this.proxy = ProxyConfiguration.builder().build(); // the SDK's default: system properties, then environment
-        this.s3 = buildClient(location, credentialsProvider, options, region, proxy);
         this.region = region;
         this.lookUpBucketRegion = location.region() == null && location.endpoint() == null;
         this.parts = new PartUploader("s3-" + location.bucket(), options.partThreads(), options.partMemory());
@@ -110,6 +112,32 @@ public final class S3Store implements ObjectStore {
             throw new IllegalArgumentException("S3 location " + location.toUri()
                     + " names no region: add ?region=REGION (or 'region' in the DTR storage config), or set AWS_REGION");
         }
+    }
+
+    /**
+     * The SDK client for what the signed requests do not send (HEAD, GET, DELETE, multipart uploads, keys with dot
+     * segments), built on first use: loading and configuring it (about 2,000 classes) is the largest fixed cost of a
+     * cold CLI run, and a re-run that only lists and PUTs small objects never needs it.
+     */
+    private S3Client s3() {
+        S3Client built = sdk; // every SDK request asks: no lock once it is built
+        if (built != null) {
+            return built;
+        }
+        synchronized (sdkLock) {
+            if (closed) {
+                throw new IllegalStateException("S3 store " + describe() + " is closed");
+            }
+            if (sdk == null) {
+                sdk = buildClient(location, credentialsProvider, options, region, proxy);
+            }
+            return sdk;
+        }
+    }
+
+    /** Whether the SDK client was built (for tests). */
+    boolean sdkClientBuilt() {
+        return sdk != null;
     }
 
     private static S3Client buildClient(S3Location location, AwsCredentialsProvider credentials, StoreOptions options, String region,
@@ -167,7 +195,7 @@ public final class S3Store implements ObjectStore {
             if (lookUpBucketRegion) {
                 String actual;
                 try {
-                    actual = s3.headBucket(b -> b.bucket(location.bucket())).bucketRegion();
+                    actual = s3().headBucket(b -> b.bucket(location.bucket())).bucketRegion();
                 } catch (S3Exception e) {
                     if (e.statusCode() == 404) { // HEAD answers carry no error code
                         throw new StorageAccessException(StorageAccessException.Reason.MISSING_CONTAINER,
@@ -284,32 +312,53 @@ public final class S3Store implements ObjectStore {
                 + ": " + e, secrets), e);
     }
 
-    /** Aborts multipart uploads under the prefix that were started before the instant and never completed. */
+    /**
+     * Aborts multipart uploads under the prefix that were started before the instant and never completed. They are
+     * listed with signed requests; the SDK client is built only to abort one (a clean re-run finds none).
+     */
     @Override
     public int abortIncompleteWrites(String prefix, java.time.Instant startedBefore, java.util.function.Predicate<String> keys)
             throws IOException {
+        String action = "clean up incomplete uploads under";
         int aborted = 0;
-        try {
-            for (var page : s3.listMultipartUploadsPaginator(b -> b.bucket(location.bucket()).prefix(root + prefix))) {
-                for (var upload : page.uploads()) {
-                    // S3-compatible servers may report no (or a made-up) initiation time: then only the key decides.
-                    boolean old = upload.initiated() == null || upload.initiated().isBefore(startedBefore);
-                    if (old && upload.key().startsWith(root) && keys.test(upload.key().substring(root.length()))) {
-                        s3.abortMultipartUpload(b -> b.bucket(location.bucket()).key(upload.key()).uploadId(upload.uploadId()));
-                        aborted++;
+        String keyMarker = null;
+        String uploadIdMarker = null;
+        do {
+            SignedRequests.UploadsPage page;
+            try {
+                page = requests().uploads(root + prefix, keyMarker, uploadIdMarker);
+            } catch (SdkException e) {
+                throw translate(e, action, prefix);
+            } catch (IOException e) {
+                throw network(e, action, prefix);
+            }
+            for (SignedRequests.Upload upload : page.uploads()) {
+                // S3-compatible servers may report no (or a made-up) initiation time: then only the key decides.
+                boolean old = upload.initiated() == null || upload.initiated().isBefore(startedBefore);
+                if (old && upload.key().startsWith(root) && keys.test(upload.key().substring(root.length()))) {
+                    try {
+                        s3().abortMultipartUpload(b -> b.bucket(location.bucket()).key(upload.key()).uploadId(upload.uploadId()));
+                    } catch (SdkException e) {
+                        throw translate(e, action, prefix);
                     }
+                    aborted++;
                 }
             }
-        } catch (SdkException e) {
-            throw translate(e, "clean up incomplete uploads under", prefix);
-        }
+            if (page.nextKeyMarker() != null && page.nextKeyMarker().equals(keyMarker)
+                    && Objects.equals(page.nextUploadIdMarker(), uploadIdMarker)) {
+                throw new IOException("S3 could not " + action + " '" + prefix + "' in bucket '" + location.bucket() + "' at " + where
+                        + ": the multipart upload listing does not advance (next page starts at '" + keyMarker + "' again)");
+            }
+            keyMarker = page.nextKeyMarker();
+            uploadIdMarker = page.nextUploadIdMarker();
+        } while (keyMarker != null);
         return aborted;
     }
 
     @Override
     public Optional<ObjectInfo> stat(String key) throws IOException {
         try {
-            HeadObjectResponse head = s3.headObject(b -> b.bucket(location.bucket()).key(objectKey(key)));
+            HeadObjectResponse head = s3().headObject(b -> b.bucket(location.bucket()).key(objectKey(key)));
             return Optional.of(new ObjectInfo(key, head.contentLength(), Md5.fromEtag(head.eTag())));
         } catch (NoSuchKeyException e) {
             return Optional.empty();
@@ -327,7 +376,7 @@ public final class S3Store implements ObjectStore {
     @Override
     public InputStream read(String key) throws IOException {
         try {
-            return s3.getObject(b -> b.bucket(location.bucket()).key(objectKey(key)));
+            return s3().getObject(b -> b.bucket(location.bucket()).key(objectKey(key)));
         } catch (SdkException e) {
             throw translate(e, "read", key);
         }
@@ -354,7 +403,7 @@ public final class S3Store implements ObjectStore {
             if (SignedRequests.addressable(objectKey)) {
                 requests().put(objectKey, head, actual);
             } else {
-                s3.putObject(b -> b.bucket(location.bucket()).key(objectKey).contentLength((long) head.length)
+                s3().putObject(b -> b.bucket(location.bucket()).key(objectKey).contentLength((long) head.length)
                         .contentType(OCTET_STREAM).contentMD5(Md5.base64(actual)), RequestBody.fromBytes(head));
             }
         } catch (SdkException e) {
@@ -393,14 +442,14 @@ public final class S3Store implements ObjectStore {
     private void writeMultipart(String key, String objectKey, InputStream content, long length, byte[] md5) throws IOException {
         String uploadId;
         try {
-            uploadId = s3.createMultipartUpload(b -> b.bucket(location.bucket()).key(objectKey).contentType(OCTET_STREAM)).uploadId();
+            uploadId = s3().createMultipartUpload(b -> b.bucket(location.bucket()).key(objectKey).contentType(OCTET_STREAM)).uploadId();
         } catch (SdkException e) {
             throw translate(e, "write", key);
         }
         try {
             PartUploader.Result result = parts.upload(content, partSize(length), (number, data, n, partMd5) -> {
                 try {
-                    return s3.uploadPart(b -> b.bucket(location.bucket()).key(objectKey).uploadId(uploadId).partNumber(number)
+                    return s3().uploadPart(b -> b.bucket(location.bucket()).key(objectKey).uploadId(uploadId).partNumber(number)
                                     .contentLength((long) n).contentMD5(Md5.base64(partMd5)),
                             RequestBody.fromContentProvider(() -> new ByteArrayInputStream(data, 0, n), n, OCTET_STREAM)).eTag();
                 } catch (SdkException e) {
@@ -416,7 +465,7 @@ public final class S3Store implements ObjectStore {
                 completed.add(CompletedPart.builder().partNumber(i + 1).eTag(result.partIds().get(i)).build());
             }
             try {
-                s3.completeMultipartUpload(b -> b.bucket(location.bucket()).key(objectKey).uploadId(uploadId)
+                s3().completeMultipartUpload(b -> b.bucket(location.bucket()).key(objectKey).uploadId(uploadId)
                         .multipartUpload(m -> m.parts(completed)));
             } catch (SdkException e) {
                 throw translate(e, "write", key);
@@ -424,7 +473,7 @@ public final class S3Store implements ObjectStore {
         } catch (IOException | RuntimeException | Error e) {
             // Abort so no invisible, billed parts are left behind; the object itself was never created.
             try {
-                s3.abortMultipartUpload(b -> b.bucket(location.bucket()).key(objectKey).uploadId(uploadId));
+                s3().abortMultipartUpload(b -> b.bucket(location.bucket()).key(objectKey).uploadId(uploadId));
             } catch (SdkException abortFailure) {
                 e.addSuppressed(translate(abortFailure, "abort the multipart upload of", key));
             }
@@ -441,7 +490,7 @@ public final class S3Store implements ObjectStore {
     @Override
     public void delete(String key) throws IOException {
         try {
-            s3.deleteObject(b -> b.bucket(location.bucket()).key(objectKey(key))); // S3 answers 204 for missing keys too
+            s3().deleteObject(b -> b.bucket(location.bucket()).key(objectKey(key))); // S3 answers 204 for missing keys too
         } catch (SdkException e) {
             throw translate(e, "delete", key);
         }
@@ -455,7 +504,14 @@ public final class S3Store implements ObjectStore {
                 requests.close();
             }
         }
-        s3.close();
+        S3Client built;
+        synchronized (sdkLock) {
+            closed = true;
+            built = sdk;
+        }
+        if (built != null) {
+            built.close();
+        }
         if (credentialsProvider instanceof AutoCloseable closeable) {
             try {
                 closeable.close();

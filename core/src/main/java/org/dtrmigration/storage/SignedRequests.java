@@ -16,6 +16,8 @@ import java.security.MessageDigest;
 import java.util.ArrayList;
 import java.util.List;
 import java.time.Duration;
+import java.time.Instant;
+import java.util.NoSuchElementException;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import javax.xml.stream.XMLInputFactory;
@@ -39,6 +41,7 @@ import software.amazon.awssdk.http.SdkHttpRequest;
 import software.amazon.awssdk.http.apache.ProxyConfiguration;
 import software.amazon.awssdk.http.auth.aws.signer.AwsV4HttpSigner;
 import software.amazon.awssdk.http.auth.spi.signer.SignedRequest;
+import software.amazon.awssdk.utils.DateUtils;
 import software.amazon.awssdk.utils.http.SdkHttpUtils;
 
 /**
@@ -224,7 +227,17 @@ final class SignedRequests implements AutoCloseable {
         if (token != null) {
             unsigned.putRawQueryParameter("continuation-token", token);
         }
-        SdkHttpRequest request = unsigned.build();
+        return get(unsigned.build(), SignedRequests::parsePage);
+    }
+
+    /** Reads an XML answer into what the caller needs; a document it cannot read is an IOException. */
+    @FunctionalInterface
+    private interface Parser<T> {
+        T parse(String xml) throws IOException;
+    }
+
+    /** A signed GET, retried like every request here (an unreadable answer too, as a garbled transfer may cause it). */
+    private <T> T get(SdkHttpRequest request, Parser<T> parser) throws IOException {
         try {
             return Failsafe.with(retry).get(() -> {
                 try (Response response = http.newCall(sign(request, null, 0).request().get().build()).execute()) {
@@ -232,11 +245,115 @@ final class SignedRequests implements AutoCloseable {
                     if (!response.isSuccessful()) {
                         throw error(response.code(), body, response.header("x-amz-request-id"));
                     }
-                    return parsePage(body);
+                    return parser.parse(body);
                 }
             });
         } catch (FailsafeException e) {
             throw unwrap(e);
+        }
+    }
+
+    /** A multipart upload started and neither completed nor aborted; {@code initiated} is null when the server does not say. */
+    record Upload(String key, String uploadId, Instant initiated) {
+    }
+
+    /** One page of in-progress multipart uploads (keys as stored), and the markers of the next page (null on the last). */
+    record UploadsPage(List<Upload> uploads, String nextKeyMarker, String nextUploadIdMarker) {
+    }
+
+    /**
+     * One ListMultipartUploads page under {@code prefix}, continuing after {@code keyMarker}/{@code uploadIdMarker}
+     * when not null. Keys are asked URL-encoded, as for {@link #list}.
+     */
+    UploadsPage uploads(String prefix, String keyMarker, String uploadIdMarker) throws IOException {
+        SdkHttpRequest.Builder unsigned = SdkHttpRequest.builder()
+                .method(SdkHttpMethod.GET)
+                .uri(bucketUrl)
+                .putRawQueryParameter("uploads", (String) null)
+                .putRawQueryParameter("prefix", prefix)
+                .putRawQueryParameter("encoding-type", "url");
+        if (keyMarker != null) {
+            unsigned.putRawQueryParameter("key-marker", keyMarker);
+            if (uploadIdMarker != null) {
+                unsigned.putRawQueryParameter("upload-id-marker", uploadIdMarker);
+            }
+        }
+        return get(unsigned.build(), SignedRequests::parseUploads);
+    }
+
+    static UploadsPage parseUploads(String xml) throws IOException {
+        String notAList = "S3 answered a multipart upload listing with a document that is not a ListMultipartUploadsResult";
+        List<Upload> uploads = new ArrayList<>();
+        String nextKey = null;
+        String nextUploadId = null;
+        boolean truncated = false;
+        boolean urlEncoded = false;
+        try {
+            XMLStreamReader reader = XML.createXMLStreamReader(new StringReader(xml));
+            reader.nextTag();
+            if (!reader.getLocalName().equals("ListMultipartUploadsResult")) {
+                throw new IOException(notAList + ": <" + reader.getLocalName() + ">");
+            }
+            String key = null;
+            String uploadId = null;
+            String initiated = null;
+            boolean inUpload = false;
+            while (reader.hasNext()) {
+                int event = reader.next();
+                if (event == XMLStreamReader.START_ELEMENT) {
+                    switch (reader.getLocalName()) {
+                        case "Upload" -> {
+                            inUpload = true;
+                            key = null;
+                            uploadId = null;
+                            initiated = null;
+                        }
+                        case "Key" -> key = inUpload ? reader.getElementText() : key;
+                        case "UploadId" -> uploadId = inUpload ? reader.getElementText().trim() : uploadId;
+                        case "Initiated" -> initiated = inUpload ? reader.getElementText().trim() : initiated;
+                        case "NextKeyMarker" -> nextKey = reader.getElementText();
+                        case "NextUploadIdMarker" -> nextUploadId = reader.getElementText().trim();
+                        case "IsTruncated" -> truncated = Boolean.parseBoolean(reader.getElementText().trim());
+                        case "EncodingType" -> urlEncoded = "url".equalsIgnoreCase(reader.getElementText().trim());
+                        default -> {
+                        }
+                    }
+                } else if (event == XMLStreamReader.END_ELEMENT && reader.getLocalName().equals("Upload")) {
+                    inUpload = false;
+                    if (key == null || key.isEmpty() || uploadId == null || uploadId.isEmpty()) {
+                        throw new IOException("S3 multipart upload listing entry without Key or UploadId");
+                    }
+                    uploads.add(new Upload(key, uploadId, initiated(initiated)));
+                }
+            }
+        } catch (XMLStreamException | NoSuchElementException e) {
+            throw new IOException(notAList + ": " + e.getMessage(), e);
+        }
+        if (truncated && (nextKey == null || nextKey.isEmpty())) {
+            throw new IOException("S3 multipart upload listing is truncated but carries no NextKeyMarker");
+        }
+        if (urlEncoded) {
+            try {
+                // Key and NextKeyMarker come encoded; UploadId and NextUploadIdMarker never are.
+                uploads.replaceAll(u -> new Upload(decode(u.key()), u.uploadId(), u.initiated()));
+                nextKey = truncated ? decode(nextKey) : null;
+            } catch (IllegalArgumentException e) {
+                throw new IOException(notAList + ": a key is not URL-encoded (" + e.getMessage() + ")", e);
+            }
+        }
+        return new UploadsPage(List.copyOf(uploads), truncated ? nextKey : null,
+                truncated && nextUploadId != null && !nextUploadId.isEmpty() ? nextUploadId : null);
+    }
+
+    /** Read as the SDK reads S3's timestamps; none (some S3-compatible servers) is null, a garbled one is refused. */
+    private static Instant initiated(String text) throws IOException {
+        if (text == null || text.isEmpty()) {
+            return null;
+        }
+        try {
+            return DateUtils.parseIso8601Date(text);
+        } catch (RuntimeException e) {
+            throw new IOException("S3 multipart upload listing entry with an unreadable Initiated time: '" + text + "'", e);
         }
     }
 

@@ -224,6 +224,19 @@ class S3StoreTest {
     }
 
     @Test
+    void aRunThatOnlyListsWritesSmallObjectsAndCleansUpNeverBuildsTheSdkClient() throws IOException {
+        // The SDK client (about 2,000 classes) is the largest fixed cost of a cold CLI run; a clean re-run needs none of it.
+        try (S3Store store = (S3Store) new StoreFactory().open(server.location(BUCKET, "lazy"), server.credentials())) {
+            store.write("docker/registry/v2/repositories/r/_layers/sha256/ab/link", "sha256:ab".getBytes(StandardCharsets.UTF_8));
+            assertThat(store.list("docker/").toList()).extracting(ObjectInfo::key).containsExactly("docker/registry/v2/repositories/r/_layers/sha256/ab/link");
+            assertThat(store.abortIncompleteWrites("docker/", java.time.Instant.now().plusSeconds(60), k -> true)).isZero();
+            assertThat(store.sdkClientBuilt()).isFalse();
+            assertThat(store.stat("docker/registry/v2/repositories/r/_layers/sha256/ab/link")).isPresent();
+            assertThat(store.sdkClientBuilt()).as("a HEAD still goes through the SDK client").isTrue();
+        }
+    }
+
+    @Test
     void keysWithCharactersThatNeedEncodingAreWrittenWhereTheSdkReadsThem() throws IOException {
         List<String> keys = List.of("docker/registry/v2/repositories/a b/_uploads/x+y=z&w", "weird/%41~!$'()*,;:@", "unicode/\u00e9\u4e2d\uD83D\uDE00");
         try (ObjectStore store = new StoreFactory().open(server.location(BUCKET, "encoding"), server.credentials())) {

@@ -133,4 +133,98 @@ class SignedRequestsTest {
             }
         }
     }
+
+    private static final String UPLOADS_ONE = """
+            <?xml version="1.0" encoding="UTF-8"?>
+            <ListMultipartUploadsResult xmlns="http://s3.amazonaws.com/doc/2006-03-01/">
+              <Bucket>b</Bucket><Prefix>r/</Prefix><EncodingType>url</EncodingType>
+              <NextKeyMarker>r/old%20b</NextKeyMarker><NextUploadIdMarker>id-2</NextUploadIdMarker><IsTruncated>true</IsTruncated>
+              <Upload><Key>r/old%20a</Key><UploadId>id-1</UploadId><Initiated>2026-11-20T10:00:00.000Z</Initiated></Upload>
+              <Upload><Key>r/old%20b</Key><UploadId>id-2</UploadId><Initiated>2026-11-22T12:00:00.000Z</Initiated></Upload>
+            </ListMultipartUploadsResult>""";
+
+    private static final String UPLOADS_TWO = """
+            <ListMultipartUploadsResult xmlns="http://s3.amazonaws.com/doc/2006-03-01/">
+              <IsTruncated>false</IsTruncated>
+              <Upload><Key>r/c</Key><UploadId>id-3</UploadId></Upload>
+              <Upload><Key>elsewhere/d</Key><UploadId>id-4</UploadId></Upload>
+            </ListMultipartUploadsResult>""";
+
+    @Test
+    void aMultipartUploadPageIsParsedWithItsMarkers() throws IOException {
+        SignedRequests.UploadsPage page = SignedRequests.parseUploads(UPLOADS_ONE);
+        assertThat(page.uploads()).containsExactly(
+                new SignedRequests.Upload("r/old a", "id-1", java.time.Instant.parse("2026-11-20T10:00:00Z")),
+                new SignedRequests.Upload("r/old b", "id-2", java.time.Instant.parse("2026-11-22T12:00:00Z")));
+        assertThat(page.nextKeyMarker()).isEqualTo("r/old b");
+        assertThat(page.nextUploadIdMarker()).isEqualTo("id-2");
+        SignedRequests.UploadsPage last = SignedRequests.parseUploads(UPLOADS_TWO);
+        assertThat(last.uploads()).extracting(SignedRequests.Upload::initiated).containsOnlyNulls(); // some servers do not say
+        assertThat(last.nextKeyMarker()).isNull();
+    }
+
+    @Test
+    void malformedMultipartUploadPagesAreRefused() {
+        assertThatThrownBy(() -> SignedRequests.parseUploads(PAGE_TWO)).isInstanceOf(IOException.class)
+                .hasMessageContaining("not a ListMultipartUploadsResult");
+        assertThatThrownBy(() -> SignedRequests.parseUploads("<html><body>proxy error</body")).isInstanceOf(IOException.class)
+                .hasMessageContaining("not a ListMultipartUploadsResult");
+        assertThatThrownBy(() -> SignedRequests.parseUploads(UPLOADS_ONE.replace("<NextKeyMarker>r/old%20b</NextKeyMarker>", "")))
+                .hasMessageContaining("truncated but carries no NextKeyMarker");
+        assertThatThrownBy(() -> SignedRequests.parseUploads(UPLOADS_TWO.replace("<UploadId>id-3</UploadId>", "")))
+                .hasMessageContaining("without Key or UploadId");
+        assertThatThrownBy(() -> SignedRequests.parseUploads(UPLOADS_ONE.replace("2026-11-20T10:00:00.000Z", "yesterday")))
+                .hasMessageContaining("unreadable Initiated time");
+    }
+
+    @Test
+    void abortingIncompleteWritesPagesThroughSignedListingsAndAbortsOnlyWhatMatches() throws Exception {
+        try (MockWebServer mock = new MockWebServer()) {
+            mock.enqueue(new MockResponse().setBody(UPLOADS_ONE));
+            mock.enqueue(new MockResponse().setResponseCode(204)); // abort id-1
+            mock.enqueue(new MockResponse().setBody(UPLOADS_TWO));
+            mock.enqueue(new MockResponse().setResponseCode(204)); // abort id-3
+            mock.start(java.net.InetAddress.getByName("127.0.0.1"), 0);
+            S3Location location = new S3Location("b", "r", "us-east-1", URI.create("http://127.0.0.1:" + mock.getPort()), true);
+            try (S3Store store = new S3Store(location, S3Credentials.of("AKIATEST", Secret.of("sup3rsecret")), StoreOptions.defaults())) {
+                // id-2 started after the run did; elsewhere/d is outside the root.
+                int aborted = store.abortIncompleteWrites("", java.time.Instant.parse("2026-11-21T00:00:00Z"), key -> true);
+                assertThat(aborted).isEqualTo(2);
+            }
+            RecordedRequest first = mock.takeRequest(5, TimeUnit.SECONDS);
+            assertThat(first.getMethod()).isEqualTo("GET");
+            assertThat(first.getRequestUrl().encodedPath()).isEqualTo("/b/");
+            assertThat(first.getRequestUrl().queryParameterNames()).contains("uploads");
+            assertThat(first.getRequestUrl().queryParameter("prefix")).isEqualTo("r/");
+            assertThat(first.getRequestUrl().queryParameter("encoding-type")).isEqualTo("url");
+            assertThat(first.getRequestUrl().queryParameter("key-marker")).isNull();
+            assertThat(first.getHeader("Authorization")).startsWith("AWS4-HMAC-SHA256 Credential=AKIATEST/");
+            RecordedRequest abortOne = mock.takeRequest(5, TimeUnit.SECONDS);
+            assertThat(abortOne.getMethod()).isEqualTo("DELETE");
+            assertThat(abortOne.getRequestUrl().encodedPath()).isEqualTo("/b/r/old%20a");
+            assertThat(abortOne.getRequestUrl().queryParameter("uploadId")).isEqualTo("id-1");
+            RecordedRequest second = mock.takeRequest(5, TimeUnit.SECONDS);
+            assertThat(second.getRequestUrl().queryParameter("key-marker")).isEqualTo("r/old b");
+            assertThat(second.getRequestUrl().queryParameter("upload-id-marker")).isEqualTo("id-2");
+            RecordedRequest abortThree = mock.takeRequest(5, TimeUnit.SECONDS);
+            assertThat(abortThree.getRequestUrl().encodedPath()).isEqualTo("/b/r/c");
+            assertThat(abortThree.getRequestUrl().queryParameter("uploadId")).isEqualTo("id-3");
+            assertThat(mock.getRequestCount()).isEqualTo(4);
+        }
+    }
+
+    @Test
+    void aListingThatDoesNotAdvanceIsRefused() throws Exception {
+        String stuck = UPLOADS_ONE.replace("<Upload><Key>r/old%20a</Key><UploadId>id-1</UploadId><Initiated>2026-11-20T10:00:00.000Z</Initiated></Upload>", "");
+        try (MockWebServer mock = new MockWebServer()) {
+            mock.enqueue(new MockResponse().setBody(stuck));
+            mock.enqueue(new MockResponse().setBody(stuck));
+            mock.start(java.net.InetAddress.getByName("127.0.0.1"), 0);
+            S3Location location = new S3Location("b", "r", "us-east-1", URI.create("http://127.0.0.1:" + mock.getPort()), true);
+            try (S3Store store = new S3Store(location, S3Credentials.of("AKIATEST", Secret.of("sup3rsecret")), StoreOptions.defaults())) {
+                assertThatThrownBy(() -> store.abortIncompleteWrites("", java.time.Instant.parse("2026-11-21T00:00:00Z"), key -> true))
+                        .isInstanceOf(IOException.class).hasMessageContaining("does not advance");
+            }
+        }
+    }
 }
