@@ -365,6 +365,12 @@ final class SignedRequests implements AutoCloseable {
         boolean urlEncoded = false;
         try {
             XMLStreamReader reader = XML.createXMLStreamReader(new StringReader(xml));
+            // Another well-formed document read as a page would be an empty listing: the copier would take the
+            // side for empty (copy everything again, or, on the source side with --delete, delete what it lacks).
+            reader.nextTag();
+            if (!reader.getLocalName().equals("ListBucketResult")) {
+                throw new IOException("S3 answered a listing with a document that is not a ListBucketResult: <" + reader.getLocalName() + ">");
+            }
             String key = null;
             long size = -1;
             String etag = null;
@@ -407,7 +413,7 @@ final class SignedRequests implements AutoCloseable {
                     }
                 }
             }
-        } catch (XMLStreamException | NumberFormatException e) {
+        } catch (XMLStreamException | NumberFormatException | NoSuchElementException e) {
             throw new IOException("S3 answered a listing with a document that is not a ListBucketResult: " + e.getMessage(), e);
         }
         if (truncated && (next == null || next.isEmpty())) {

@@ -52,6 +52,12 @@ class SignedRequestsTest {
     void malformedAnswersAreRefused() {
         assertThatThrownBy(() -> SignedRequests.parsePage("<html><body>proxy error</body")).isInstanceOf(IOException.class)
                 .hasMessageContaining("not a ListBucketResult");
+        // Well-formed, but another document: read as a page it would be an empty listing.
+        assertThatThrownBy(() -> SignedRequests.parsePage("<Error><Code>InternalError</Code></Error>")).isInstanceOf(IOException.class)
+                .hasMessageContaining("not a ListBucketResult: <Error>");
+        assertThatThrownBy(() -> SignedRequests.parsePage(UPLOADS_TWO)).isInstanceOf(IOException.class)
+                .hasMessageContaining("not a ListBucketResult: <ListMultipartUploadsResult>");
+        assertThatThrownBy(() -> SignedRequests.parsePage("")).isInstanceOf(IOException.class).hasMessageContaining("not a ListBucketResult");
         assertThatThrownBy(() -> SignedRequests.parsePage(PAGE_ONE.replace("<NextContinuationToken>tok+en/=</NextContinuationToken>", "")))
                 .hasMessageContaining("truncated but carries no NextContinuationToken");
         assertThatThrownBy(() -> SignedRequests.parsePage(PAGE_TWO.replace("<Size>0</Size>", ""))).hasMessageContaining("without Key or Size");
