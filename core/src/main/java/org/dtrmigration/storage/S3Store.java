@@ -214,7 +214,7 @@ public final class S3Store implements ObjectStore {
 
     private SignedRequests signedRequests(String bucketRegion) {
         try (S3Presigner presigner = buildPresigner(location, credentialsProvider, bucketRegion)) {
-            return SignedRequests.forBucket(presigner, location.bucket(), credentialsProvider, options, proxy);
+            return SignedRequests.forBucket(presigner, location.bucket(), credentialsProvider, options, proxy, java.time.Clock.systemUTC());
         }
     }
 
@@ -550,6 +550,11 @@ public final class S3Store implements ObjectStore {
             if ("NoSuchBucket".equals(code)) {
                 return new StorageAccessException(StorageAccessException.Reason.MISSING_CONTAINER,
                         "bucket '" + bucket + "' does not exist at " + where, e);
+            }
+            if (code != null && SignedRequests.CLOCK_ERRORS.contains(code)) {
+                return new StorageAccessException(StorageAccessException.Reason.CLOCK_SKEW,
+                        "S3 at " + where + " refused the time of a request for bucket '" + bucket + "' (" + code + "), even after "
+                                + "taking S3's own time from its answer: set this machine's clock right (NTP)", e);
             }
             if (code != null && CREDENTIAL_ERRORS.contains(code)) {
                 return new StorageAccessException(StorageAccessException.Reason.BAD_CREDENTIALS,

@@ -15,6 +15,7 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.util.ArrayList;
 import java.util.List;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.NoSuchElementException;
@@ -65,7 +66,9 @@ final class SignedRequests implements AutoCloseable {
 
     private static final MediaType OCTET_STREAM = MediaType.get("application/octet-stream");
     private static final Set<String> RETRYABLE_CODES = Set.of("SlowDown", "InternalError", "RequestTimeout",
-            "ServiceUnavailable", "Throttling", "ThrottlingException"); // not RequestTimeTooSkewed: a retry cannot fix a clock
+            "ServiceUnavailable", "Throttling", "ThrottlingException"); // not the clock's: a retry alone cannot fix a clock
+    /** S3's answers to a request signed too far from its own time (15 minutes for S3). */
+    static final Set<String> CLOCK_ERRORS = Set.of("RequestTimeTooSkewed", "RequestExpired", "RequestInTheFuture");
     /** For the one pre-signed URL {@link #forBucket} reads its layout and scope from; it is never sent. */
     private static final Duration PROBE_LIFETIME = Duration.ofMinutes(15);
 
@@ -76,6 +79,12 @@ final class SignedRequests implements AutoCloseable {
     private final String signingName;
     private final AwsCredentialsProvider credentials;
     private final AwsV4HttpSigner signer = AwsV4HttpSigner.create();
+    private final Clock clock;
+    /**
+     * How far the server's clock is from {@link #clock}, learnt from its answer to a request it found signed too far
+     * off, as the SDK client learns it: an agent whose clock drifted still copies, and the SDK path and this one agree.
+     */
+    private volatile Duration clockOffset = Duration.ZERO;
     private final OkHttpClient http;
     private final RetryPolicy<Object> retry;
 
@@ -85,9 +94,10 @@ final class SignedRequests implements AutoCloseable {
      * @param signingRegion the SigV4 region the SDK's endpoint rules chose for the bucket
      * @param signingName   the SigV4 service name ({@code s3})
      * @param proxy         the HTTP proxy the store's SDK client uses too, so both paths leave the same way
+     * @param clock         signing time, corrected by the server's when it refuses a request's time
      */
     SignedRequests(URI bucketUrl, String signingRegion, String signingName, AwsCredentialsProvider credentials, StoreOptions options,
-                   ProxyConfiguration proxy) {
+                   ProxyConfiguration proxy, Clock clock) {
         if (!bucketUrl.getRawPath().endsWith("/")) {
             throw new IllegalArgumentException("bucket URL must end with '/': " + bucketUrl);
         }
@@ -96,6 +106,7 @@ final class SignedRequests implements AutoCloseable {
         this.signingRegion = signingRegion;
         this.signingName = signingName;
         this.credentials = credentials;
+        this.clock = clock;
         this.http = new OkHttpClient.Builder()
                 // S3 closes idle connections after about 20 s; reusing one it closed costs a retry.
                 .connectionPool(new ConnectionPool(options.maxConnections(), 15, TimeUnit.SECONDS))
@@ -122,7 +133,7 @@ final class SignedRequests implements AutoCloseable {
      * alone: the presigner's full pipeline costs as much CPU per request as the client's.
      */
     static SignedRequests forBucket(S3Presigner presigner, String bucket, AwsCredentialsProvider credentials, StoreOptions options,
-                                    ProxyConfiguration proxy) {
+                                    ProxyConfiguration proxy, Clock clock) {
         String probe = "dtr-migrate-probe-key";
         URL url = presigner.presignPutObject(b -> b.signatureDuration(PROBE_LIFETIME)
                 .putObjectRequest(r -> r.bucket(bucket).key(probe))).url();
@@ -148,7 +159,7 @@ final class SignedRequests implements AutoCloseable {
             throw new IllegalStateException("the SDK's pre-signed URL for bucket " + bucket + " carries no credential scope");
         }
         URI base = URI.create(uri.getScheme() + "://" + uri.getRawAuthority() + path.substring(0, path.length() - probe.length()));
-        return new SignedRequests(base, scope[scope.length - 3], scope[scope.length - 2], credentials, options, proxy);
+        return new SignedRequests(base, scope[scope.length - 3], scope[scope.length - 2], credentials, options, proxy, clock);
     }
 
     /**
@@ -238,19 +249,67 @@ final class SignedRequests implements AutoCloseable {
 
     /** A signed GET, retried like every request here (an unreadable answer too, as a garbled transfer may cause it). */
     private <T> T get(SdkHttpRequest request, Parser<T> parser) throws IOException {
-        try {
-            return Failsafe.with(retry).get(() -> {
-                try (Response response = http.newCall(sign(request, null, 0).request().get().build()).execute()) {
-                    String body = response.body() == null ? "" : response.body().string();
-                    if (!response.isSuccessful()) {
-                        throw error(response.code(), body, response.header("x-amz-request-id"));
+        return correctingClock(() -> {
+            try {
+                return Failsafe.with(retry).get(() -> {
+                    try (Response response = http.newCall(sign(request, null, 0).request().get().build()).execute()) {
+                        String body = response.body() == null ? "" : response.body().string();
+                        if (!response.isSuccessful()) {
+                            throw failure(response, body);
+                        }
+                        return parser.parse(body);
                     }
-                    return parser.parse(body);
-                }
-            });
-        } catch (FailsafeException e) {
-            throw unwrap(e);
+                });
+            } catch (FailsafeException e) {
+                throw unwrap(e);
+            }
+        });
+    }
+
+    /** An exchange with its retries. */
+    @FunctionalInterface
+    private interface Exchange<T> {
+        T call() throws IOException;
+    }
+
+    /**
+     * Runs the exchange once more, signed with the server's time, when the server refused its time and told this
+     * instance (or a concurrent request) its clock meanwhile. Once: if it is refused again, the clock is not the cause.
+     */
+    private <T> T correctingClock(Exchange<T> exchange) throws IOException {
+        Duration before = clockOffset;
+        try {
+            return exchange.call();
+        } catch (S3Exception e) {
+            if (!isClockError(e) || clockOffset.equals(before)) {
+                throw e;
+            }
+            return exchange.call();
         }
+    }
+
+    static boolean isClockError(S3Exception e) {
+        return e.awsErrorDetails() != null && CLOCK_ERRORS.contains(e.awsErrorDetails().errorCode());
+    }
+
+    /** The error for a failed answer; one that refuses the request's time also sets the clock offset from its Date. */
+    private S3Exception failure(Response response, String body) {
+        S3Exception e = error(response.code(), body, response.header("x-amz-request-id"));
+        String date = response.header("Date");
+        if (isClockError(e) && date != null) {
+            try {
+                Instant server = DateUtils.parseRfc1123Date(date);
+                clockOffset = Duration.between(clock.instant(), server);
+            } catch (RuntimeException unreadable) {
+                // No usable server time: the error stands, worded by S3Store as a clock problem.
+            }
+        }
+        return e;
+    }
+
+    /** The time to sign with: this machine's, corrected by what the server said of its own. */
+    Clock signingClock() {
+        return Clock.offset(clock, clockOffset);
     }
 
     /** A multipart upload started and neither completed nor aborted; {@code initiated} is null when the server does not say. */
@@ -463,7 +522,8 @@ final class SignedRequests implements AutoCloseable {
                 .putProperty(AwsV4HttpSigner.REGION_NAME, signingRegion)
                 .putProperty(AwsV4HttpSigner.PAYLOAD_SIGNING_ENABLED, false)
                 .putProperty(AwsV4HttpSigner.DOUBLE_URL_ENCODE, false)
-                .putProperty(AwsV4HttpSigner.NORMALIZE_PATH, false));
+                .putProperty(AwsV4HttpSigner.NORMALIZE_PATH, false)
+                .putProperty(AwsV4HttpSigner.SIGNING_CLOCK, signingClock()));
         SdkHttpRequest headers = signed.request();
         Request.Builder request = new Request.Builder().url(headers.getUri().toString());
         headers.forEachHeader((name, values) -> {
@@ -498,11 +558,14 @@ final class SignedRequests implements AutoCloseable {
 
     /** @param contentMd5 the body's Content-MD5 (base64), which the server checks; null over https only */
     private void send(String objectKey, String contentMd5, ContentSource.Opener body, long length) throws IOException {
-        try {
-            Failsafe.with(retry).run(() -> attempt(objectKey, contentMd5, body, length));
-        } catch (FailsafeException e) {
-            throw unwrap(e);
-        }
+        correctingClock(() -> {
+            try {
+                Failsafe.with(retry).run(() -> attempt(objectKey, contentMd5, body, length));
+                return null;
+            } catch (FailsafeException e) {
+                throw unwrap(e);
+            }
+        });
     }
 
     private void attempt(String objectKey, String contentMd5, ContentSource.Opener body, long length) throws IOException {
@@ -515,7 +578,7 @@ final class SignedRequests implements AutoCloseable {
         }
         try (Response response = http.newCall(sign(unsigned.build(), body, length).put()).execute()) {
             if (!response.isSuccessful()) {
-                throw error(response.code(), response.body() == null ? "" : response.body().string(), response.header("x-amz-request-id"));
+                throw failure(response, response.body() == null ? "" : response.body().string());
             }
         }
     }

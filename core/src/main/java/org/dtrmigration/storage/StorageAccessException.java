@@ -20,7 +20,9 @@ public class StorageAccessException extends IOException {
         /** No credentials were found where they were looked for. */
         NO_CREDENTIALS,
         /** The endpoint could not be reached. */
-        UNREACHABLE
+        UNREACHABLE,
+        /** The server refused the time requests were signed with: this machine's clock is off. */
+        CLOCK_SKEW
     }
 
     private final Reason reason;

@@ -384,7 +384,7 @@ class S3StoreTest {
         var credentials = StaticCredentialsProvider.create(
                 AwsBasicCredentials.create(S3ProxyServer.ACCESS_KEY, S3ProxyServer.SECRET_KEY));
         try (SignedRequests requests = new SignedRequests(bucketUrl, "us-east-1", "s3", credentials, StoreOptions.defaults().withMaxAttempts(1),
-                software.amazon.awssdk.http.apache.ProxyConfiguration.builder().useSystemPropertyValues(false).useEnvironmentVariableValues(false).build())) {
+                software.amazon.awssdk.http.apache.ProxyConfiguration.builder().useSystemPropertyValues(false).useEnvironmentVariableValues(false).build(), java.time.Clock.systemUTC())) {
             byte[] sent = "the body".getBytes(StandardCharsets.UTF_8);
             byte[] other = Md5.of("another body".getBytes(StandardCharsets.UTF_8), 0, 12);
             assertThatThrownBy(() -> requests.put("tampered/k", sent, other))

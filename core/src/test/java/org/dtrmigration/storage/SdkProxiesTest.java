@@ -24,7 +24,7 @@ class SdkProxiesTest {
 
     private static SignedRequests requests(ProxyConfiguration proxy) {
         return new SignedRequests(BUCKET, "us-east-1", "s3", StaticCredentialsProvider.create(AwsBasicCredentials.create("AKIATEST", "secret")),
-                StoreOptions.defaults().withMaxAttempts(1), proxy);
+                StoreOptions.defaults().withMaxAttempts(1), proxy, java.time.Clock.systemUTC());
     }
 
     private static ProxyConfiguration.Builder onlyExplicit() {
