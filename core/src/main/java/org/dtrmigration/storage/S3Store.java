@@ -213,12 +213,18 @@ public final class S3Store implements ObjectStore {
     }
 
     private SignedRequests signedRequests(String bucketRegion) {
+        java.time.Clock clock = java.time.Clock.systemUTC();
+        if (location.endpoint() != null && location.pathStyle()) {
+            // The one layout an S3-compatible server needs, made directly (tests hold it to the presigner's).
+            return new SignedRequests(SignedRequests.pathStyleBucketUrl(location.endpoint(), location.bucket()), bucketRegion, "s3",
+                    credentialsProvider, options, proxy, clock);
+        }
         try (S3Presigner presigner = buildPresigner(location, credentialsProvider, bucketRegion)) {
-            return SignedRequests.forBucket(presigner, location.bucket(), credentialsProvider, options, proxy, java.time.Clock.systemUTC());
+            return SignedRequests.forBucket(presigner, location.bucket(), credentialsProvider, options, proxy, clock);
         }
     }
 
-    private static S3Presigner buildPresigner(S3Location location, AwsCredentialsProvider credentials, String region) {
+    static S3Presigner buildPresigner(S3Location location, AwsCredentialsProvider credentials, String region) {
         S3Presigner.Builder builder = S3Presigner.builder()
                 .region(Region.of(region))
                 .credentialsProvider(credentials)

@@ -163,6 +163,27 @@ final class SignedRequests implements AutoCloseable {
     }
 
     /**
+     * The bucket's URL on an S3-compatible server addressed path-style, as the SDK's endpoint rules make it for an
+     * endpoint override with path-style access: the endpoint's path with a trailing '/', then the encoded bucket. No
+     * presigner is built for it: that alone loads some 800 SDK classes, a third of a short re-run's start-up.
+     */
+    static URI pathStyleBucketUrl(URI endpoint, String bucket) {
+        String path = endpoint.getRawPath() == null ? "" : endpoint.getRawPath();
+        if (!path.endsWith("/")) {
+            path += "/";
+        }
+        return URI.create(endpoint.getScheme() + "://" + endpoint.getRawAuthority() + path + SdkHttpUtils.urlEncode(bucket) + "/");
+    }
+
+    URI bucketUrl() {
+        return bucketUrl;
+    }
+
+    String signingRegion() {
+        return signingRegion;
+    }
+
+    /**
      * Whether a key can be sent as a URL path here: OkHttp resolves {@code .} and {@code ..} segments, which would
      * put the object elsewhere than signed. Such keys go through the SDK client.
      */
@@ -244,7 +265,7 @@ final class SignedRequests implements AutoCloseable {
     /** Reads an XML answer into what the caller needs; a document it cannot read is an IOException. */
     @FunctionalInterface
     private interface Parser<T> {
-        T parse(String xml) throws IOException;
+        T parse(byte[] xml) throws IOException;
     }
 
     /** A signed GET, retried like every request here (an unreadable answer too, as a garbled transfer may cause it). */
@@ -253,9 +274,10 @@ final class SignedRequests implements AutoCloseable {
             try {
                 return Failsafe.with(retry).get(() -> {
                     try (Response response = http.newCall(sign(request, null, 0).request().get().build()).execute()) {
-                        String body = response.body() == null ? "" : response.body().string();
+                        // Bytes, not a String: the XML reader decodes them once (a listing page is ~300 KB).
+                        byte[] body = response.body() == null ? new byte[0] : response.body().bytes();
                         if (!response.isSuccessful()) {
-                            throw failure(response, body);
+                            throw failure(response, new String(body, StandardCharsets.UTF_8));
                         }
                         return parser.parse(body);
                     }
@@ -340,7 +362,7 @@ final class SignedRequests implements AutoCloseable {
         return get(unsigned.build(), SignedRequests::parseUploads);
     }
 
-    static UploadsPage parseUploads(String xml) throws IOException {
+    static UploadsPage parseUploads(byte[] xml) throws IOException {
         String notAList = "S3 answered a multipart upload listing with a document that is not a ListMultipartUploadsResult";
         List<Upload> uploads = new ArrayList<>();
         String nextKey = null;
@@ -348,7 +370,7 @@ final class SignedRequests implements AutoCloseable {
         boolean truncated = false;
         boolean urlEncoded = false;
         try {
-            XMLStreamReader reader = XML.createXMLStreamReader(new StringReader(xml));
+            XMLStreamReader reader = XML.createXMLStreamReader(new ByteArrayInputStream(xml));
             reader.nextTag();
             if (!reader.getLocalName().equals("ListMultipartUploadsResult")) {
                 throw new IOException(notAList + ": <" + reader.getLocalName() + ">");
@@ -416,14 +438,14 @@ final class SignedRequests implements AutoCloseable {
         }
     }
 
-    static Page parsePage(String xml) throws IOException {
+    static Page parsePage(byte[] xml) throws IOException {
         List<ObjectInfo> objects = new ArrayList<>();
         List<String> prefixes = new ArrayList<>();
         String next = null;
         boolean truncated = false;
         boolean urlEncoded = false;
         try {
-            XMLStreamReader reader = XML.createXMLStreamReader(new StringReader(xml));
+            XMLStreamReader reader = XML.createXMLStreamReader(new ByteArrayInputStream(xml));
             // Another well-formed document read as a page would be an empty listing: the copier would take the
             // side for empty (copy everything again, or, on the source side with --delete, delete what it lacks).
             reader.nextTag();

@@ -34,7 +34,7 @@ class SignedRequestsTest {
 
     @Test
     void aPageIsParsedAndUrlEncodedKeysAreDecoded() throws IOException {
-        SignedRequests.Page page = SignedRequests.parsePage(PAGE_ONE);
+        SignedRequests.Page page = parsePage(PAGE_ONE);
         assertThat(page.objects()).containsExactly(
                 new ObjectInfo("r/a b+c", 1, "0cc175b9c0f1b6a831c399e269772661"),
                 new ObjectInfo("r/\u00e9", 10485760, null)); // a multipart ETag is no MD5
@@ -44,24 +44,24 @@ class SignedRequestsTest {
 
     @Test
     void keysAreTakenAsTheyAreWhenTheServerDidNotEncodeThem() throws IOException {
-        SignedRequests.Page page = SignedRequests.parsePage(PAGE_ONE.replace("<EncodingType>url</EncodingType>", ""));
+        SignedRequests.Page page = parsePage(PAGE_ONE.replace("<EncodingType>url</EncodingType>", ""));
         assertThat(page.objects()).extracting(ObjectInfo::key).containsExactly("r/a+b%2Bc", "r/%C3%A9");
     }
 
     @Test
     void malformedAnswersAreRefused() {
-        assertThatThrownBy(() -> SignedRequests.parsePage("<html><body>proxy error</body")).isInstanceOf(IOException.class)
+        assertThatThrownBy(() -> parsePage("<html><body>proxy error</body")).isInstanceOf(IOException.class)
                 .hasMessageContaining("not a ListBucketResult");
         // Well-formed, but another document: read as a page it would be an empty listing.
-        assertThatThrownBy(() -> SignedRequests.parsePage("<Error><Code>InternalError</Code></Error>")).isInstanceOf(IOException.class)
+        assertThatThrownBy(() -> parsePage("<Error><Code>InternalError</Code></Error>")).isInstanceOf(IOException.class)
                 .hasMessageContaining("not a ListBucketResult: <Error>");
-        assertThatThrownBy(() -> SignedRequests.parsePage(UPLOADS_TWO)).isInstanceOf(IOException.class)
+        assertThatThrownBy(() -> parsePage(UPLOADS_TWO)).isInstanceOf(IOException.class)
                 .hasMessageContaining("not a ListBucketResult: <ListMultipartUploadsResult>");
-        assertThatThrownBy(() -> SignedRequests.parsePage("")).isInstanceOf(IOException.class).hasMessageContaining("not a ListBucketResult");
-        assertThatThrownBy(() -> SignedRequests.parsePage(PAGE_ONE.replace("<NextContinuationToken>tok+en/=</NextContinuationToken>", "")))
+        assertThatThrownBy(() -> parsePage("")).isInstanceOf(IOException.class).hasMessageContaining("not a ListBucketResult");
+        assertThatThrownBy(() -> parsePage(PAGE_ONE.replace("<NextContinuationToken>tok+en/=</NextContinuationToken>", "")))
                 .hasMessageContaining("truncated but carries no NextContinuationToken");
-        assertThatThrownBy(() -> SignedRequests.parsePage(PAGE_TWO.replace("<Size>0</Size>", ""))).hasMessageContaining("without Key or Size");
-        assertThatThrownBy(() -> SignedRequests.parsePage(PAGE_ONE.replace("r/%C3%A9", "r/100%"))).isInstanceOf(IOException.class)
+        assertThatThrownBy(() -> parsePage(PAGE_TWO.replace("<Size>0</Size>", ""))).hasMessageContaining("without Key or Size");
+        assertThatThrownBy(() -> parsePage(PAGE_ONE.replace("r/%C3%A9", "r/100%"))).isInstanceOf(IOException.class)
                 .hasMessageContaining("not URL-encoded");
     }
 
@@ -158,28 +158,28 @@ class SignedRequestsTest {
 
     @Test
     void aMultipartUploadPageIsParsedWithItsMarkers() throws IOException {
-        SignedRequests.UploadsPage page = SignedRequests.parseUploads(UPLOADS_ONE);
+        SignedRequests.UploadsPage page = parseUploads(UPLOADS_ONE);
         assertThat(page.uploads()).containsExactly(
                 new SignedRequests.Upload("r/old a", "id-1", java.time.Instant.parse("2026-11-20T10:00:00Z")),
                 new SignedRequests.Upload("r/old b", "id-2", java.time.Instant.parse("2026-11-22T12:00:00Z")));
         assertThat(page.nextKeyMarker()).isEqualTo("r/old b");
         assertThat(page.nextUploadIdMarker()).isEqualTo("id-2");
-        SignedRequests.UploadsPage last = SignedRequests.parseUploads(UPLOADS_TWO);
+        SignedRequests.UploadsPage last = parseUploads(UPLOADS_TWO);
         assertThat(last.uploads()).extracting(SignedRequests.Upload::initiated).containsOnlyNulls(); // some servers do not say
         assertThat(last.nextKeyMarker()).isNull();
     }
 
     @Test
     void malformedMultipartUploadPagesAreRefused() {
-        assertThatThrownBy(() -> SignedRequests.parseUploads(PAGE_TWO)).isInstanceOf(IOException.class)
+        assertThatThrownBy(() -> parseUploads(PAGE_TWO)).isInstanceOf(IOException.class)
                 .hasMessageContaining("not a ListMultipartUploadsResult");
-        assertThatThrownBy(() -> SignedRequests.parseUploads("<html><body>proxy error</body")).isInstanceOf(IOException.class)
+        assertThatThrownBy(() -> parseUploads("<html><body>proxy error</body")).isInstanceOf(IOException.class)
                 .hasMessageContaining("not a ListMultipartUploadsResult");
-        assertThatThrownBy(() -> SignedRequests.parseUploads(UPLOADS_ONE.replace("<NextKeyMarker>r/old%20b</NextKeyMarker>", "")))
+        assertThatThrownBy(() -> parseUploads(UPLOADS_ONE.replace("<NextKeyMarker>r/old%20b</NextKeyMarker>", "")))
                 .hasMessageContaining("truncated but carries no NextKeyMarker");
-        assertThatThrownBy(() -> SignedRequests.parseUploads(UPLOADS_TWO.replace("<UploadId>id-3</UploadId>", "")))
+        assertThatThrownBy(() -> parseUploads(UPLOADS_TWO.replace("<UploadId>id-3</UploadId>", "")))
                 .hasMessageContaining("without Key or UploadId");
-        assertThatThrownBy(() -> SignedRequests.parseUploads(UPLOADS_ONE.replace("2026-11-20T10:00:00.000Z", "yesterday")))
+        assertThatThrownBy(() -> parseUploads(UPLOADS_ONE.replace("2026-11-20T10:00:00.000Z", "yesterday")))
                 .hasMessageContaining("unreadable Initiated time");
     }
 
@@ -232,5 +232,36 @@ class SignedRequestsTest {
                         .isInstanceOf(IOException.class).hasMessageContaining("does not advance");
             }
         }
+    }
+
+    @org.junit.jupiter.params.ParameterizedTest
+    @org.junit.jupiter.params.provider.CsvSource({
+            "http://127.0.0.1:9000, registry, us-east-1",
+            "http://127.0.0.1:9000/, registry, eu-west-3",
+            "https://minio.example.com, my.dotted.bucket, us-east-1",
+            "https://ceph.example.com:8443/s3, b-1, us-west-2",
+            "https://ceph.example.com:8443/s3/, b-1, us-west-2",
+            "http://[::1]:9000/base/path, x--y, ap-south-1"})
+    void thePathStyleLayoutIsTheOneTheSdksPresignerMakes(String endpoint, String bucket, String region) {
+        // Made without the presigner for speed; the presigner (the SDK's endpoint rules) is the reference.
+        S3Location location = new S3Location(bucket, "", region, URI.create(endpoint), true);
+        var credentials = software.amazon.awssdk.auth.credentials.StaticCredentialsProvider.create(
+                software.amazon.awssdk.auth.credentials.AwsBasicCredentials.create("AKIATEST", "secret"));
+        var noProxy = software.amazon.awssdk.http.apache.ProxyConfiguration.builder()
+                .useSystemPropertyValues(false).useEnvironmentVariableValues(false).build();
+        try (var presigner = S3Store.buildPresigner(location, credentials, region);
+             SignedRequests reference = SignedRequests.forBucket(presigner, bucket, credentials, StoreOptions.defaults(), noProxy,
+                     java.time.Clock.systemUTC())) {
+            assertThat(SignedRequests.pathStyleBucketUrl(location.endpoint(), bucket)).isEqualTo(reference.bucketUrl());
+            assertThat(reference.signingRegion()).isEqualTo(region);
+        }
+    }
+
+    private static SignedRequests.Page parsePage(String xml) throws IOException {
+        return SignedRequests.parsePage(xml.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+    }
+
+    private static SignedRequests.UploadsPage parseUploads(String xml) throws IOException {
+        return SignedRequests.parseUploads(xml.getBytes(java.nio.charset.StandardCharsets.UTF_8));
     }
 }
