@@ -156,6 +156,24 @@ class BootstrapperGuardsTest {
     }
 
     @Test
+    void aReplicasOwnVolumeIsRefusedAsTheNewStorageBecauseDestroyRemovesIt() throws Exception {
+        start(Product.DTR, "2.7.5");
+        Path backup = backup();
+        // The data is all there, so the blob check passes: only the guard stands between it and destroy.
+        Path own = Files.createDirectories(dir.resolve("volumes/dtr-registry-" + BootstrapperFixture.REPLICA + "/_data"));
+        BootstrapperFixture.copy(f.source, new FilesystemStore(own));
+        assertThat(f.runBootstrapper("restore", "--from", backup.toString(), "--storage", own.toString())).isEqualTo(Main.FAILED);
+        assertThat(f.err.toString()).contains("--storage: volume " + own + " is replica " + BootstrapperFixture.REPLICA
+                + "'s own volume, which destroy removes", "Nothing was destroyed");
+        assertThat(f.runBootstrapper("restore", "--from", backup.toString(), "--storage", "volume:dtr-registry-" + BootstrapperFixture.REPLICA,
+                "--check-storage", own.toUri().toString())).isEqualTo(Main.FAILED);
+        assertThat(f.err.toString()).contains("--storage: volume dtr-registry-" + BootstrapperFixture.REPLICA + " is replica");
+        assertThat(f.sim.installed()).isTrue();
+        assertThat(f.dockerLog()).doesNotContain("\"destroy\"", "\"restore\"");
+        assertThat(Files.exists(own.resolve("docker/registry/v2"))).isTrue();
+    }
+
+    @Test
     void storageMigratedDoesNotExistBefore264() throws Exception {
         for (String version : List.of("2.6.3", "2.5.11")) {
             start(Product.DTR, version);

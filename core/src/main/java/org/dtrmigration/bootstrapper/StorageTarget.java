@@ -3,6 +3,7 @@ package org.dtrmigration.bootstrapper;
 import java.io.Serializable;
 import java.net.URI;
 import java.net.URISyntaxException;
+import java.util.Collection;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.regex.Pattern;
@@ -44,6 +45,24 @@ public sealed interface StorageTarget extends Serializable {
         @Override
         public String describe() {
             return "volume " + nameOrPath;
+        }
+
+        /**
+         * The replica among {@code replicaIds} whose own local volume this is, by name ({@code dtr-registry-<id>},
+         * {@code dtr-nfs-registry-<id>} and the other {@code dtr-…-<id>} volumes) or by a path through it
+         * ({@code /var/lib/docker/volumes/dtr-registry-<id>/_data}): {@code destroy} removes those with the replica.
+         */
+        public Optional<String> localVolumeOf(Collection<String> replicaIds) {
+            for (String segment : nameOrPath.split("/")) {
+                if (segment.startsWith("dtr-") || segment.startsWith("msr-")) {
+                    for (String id : replicaIds) {
+                        if (segment.endsWith("-" + id)) {
+                            return Optional.of(id);
+                        }
+                    }
+                }
+            }
+            return Optional.empty();
         }
 
         @Override

@@ -8,6 +8,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 import org.dtrmigration.bootstrapper.BackupArchive;
 import org.dtrmigration.bootstrapper.BackupManifest;
 import org.dtrmigration.bootstrapper.Bootstrapper;
@@ -127,6 +128,14 @@ public final class RestoreProcedure {
         TagCheckReport destination = checkDestination(options, snapshotFile, manifest);
         // 4. Which replicas go, and whether the image is there to bring DTR back.
         List<String> destroy = options.destroy() != null ? options.destroy() : listReplicas();
+        if (options.storage() instanceof StorageTarget.Volume volume) {
+            Optional<String> owner = volume.localVolumeOf(destroy);
+            if (owner.isPresent()) {
+                throw new RefusedException("storage: " + options.storage().describe() + " is replica " + owner.get() + "'s own volume,"
+                        + " which destroy removes with the replica before the restore; copy the storage to another volume, NFS or"
+                        + " cloud storage (dtrCopyStorage) and restore onto that. Nothing was destroyed");
+            }
+        }
         BootstrapperRunner run = new BootstrapperRunner(bootstrapper, runner, events);
         run.pull();
         // From here on DTR is being replaced.

@@ -32,4 +32,18 @@ class StorageTargetTest {
         assertThatThrownBy(() -> StorageTarget.parse("nfs://host", "storage")).hasMessageStartingWith("storage: expected nfs://host/");
         assertThatThrownBy(() -> StorageTarget.parse("ftp://x/y", "storage")).hasMessageStartingWith("storage: unsupported storage scheme");
     }
+
+    @Test
+    void aReplicasOwnVolumeIsRecognisedByNameOrByAPathThroughIt() {
+        java.util.List<String> replicas = java.util.List.of("a1b2c3d4e5f6", "0f0e0d0c0b0a");
+        assertThat(new StorageTarget.Volume("dtr-registry-a1b2c3d4e5f6").localVolumeOf(replicas)).contains("a1b2c3d4e5f6");
+        assertThat(new StorageTarget.Volume("dtr-nfs-registry-0f0e0d0c0b0a").localVolumeOf(replicas)).contains("0f0e0d0c0b0a");
+        assertThat(new StorageTarget.Volume("/var/lib/docker/volumes/dtr-registry-a1b2c3d4e5f6/_data").localVolumeOf(replicas))
+                .contains("a1b2c3d4e5f6");
+        // Other volumes, another replica's, and names that only contain an id are not.
+        assertThat(new StorageTarget.Volume("dtr-registry-new").localVolumeOf(replicas)).isEmpty();
+        assertThat(new StorageTarget.Volume("dtr-registry-ffffffffffff").localVolumeOf(replicas)).isEmpty();
+        assertThat(new StorageTarget.Volume("/mnt/a1b2c3d4e5f6/registry").localVolumeOf(replicas)).isEmpty();
+        assertThat(new StorageTarget.Volume("dtr-registry-a1b2c3d4e5f6").localVolumeOf(java.util.List.of())).isEmpty();
+    }
 }
