@@ -4,7 +4,8 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.util.concurrent.Callable;
 import org.dtrmigration.bootstrapper.StorageTarget;
-import org.dtrmigration.migration.ExactCopyVerification;
+import org.dtrmigration.migration.CopierVerification;
+import org.dtrmigration.copy.VerifyOptions;
 import org.dtrmigration.migration.ReconfigureProcedure;
 import org.dtrmigration.migration.StorageAccess;
 import org.dtrmigration.registry.DtrClient;
@@ -71,7 +72,7 @@ final class ReconfigureCommand implements Callable<Integer> {
                     StorageArgs.access(source, "--source", main.env()), destination, skipDestinationCheck, force, null);
             try (DtrClient client = dtr.connect(main.env(), main.events())) {
                 ReconfigureProcedure.Result r = new ReconfigureProcedure(client, bootstrapper.ucp(main.env()),
-                        bootstrapper.runner(main.env()), bootstrapper.docker, new StoreFactory(), new ExactCopyVerification(),
+                        bootstrapper.runner(main.env()), bootstrapper.docker, new StoreFactory(), new CopierVerification(VerifyOptions.defaults()),
                         main.events(), Clock.systemUTC()).run(options, tagSnapshot);
                 main.out().println("reconfigured onto " + r.storage() + " with " + r.image()
                         + (r.reinitialized() ? "; metadata reinitialized, " + r.lostTags().size() + " tag(s) lost"

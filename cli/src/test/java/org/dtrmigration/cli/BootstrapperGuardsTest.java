@@ -234,7 +234,8 @@ class BootstrapperGuardsTest {
         assertThat(f.err.toString()).contains("--source: required on MSR 2.9");
         assertThat(f.runBootstrapper("reconfigure", "--storage-migrated", "--storage", volume.toString(), "--tag-snapshot", snapshot,
                 "--source", dir.resolve("storage").toUri().toString())).isEqualTo(Main.FAILED);
-        assertThat(f.err.toString()).contains("is not an exact copy: 1 difference(s)", missing + " is missing in the destination",
+        assertThat(f.err.toString()).contains("is not an exact copy: 2 difference(s)", "MISSING " + missing + ": not in the destination",
+                "DANGLING_LINK", // the layer link of the missing blob
                 "nothing was changed");
         assertThat(f.sim.storageState().mode()).isEqualTo(StorageMode.LOCAL_VOLUME);
         f.assertTagsSurvived();

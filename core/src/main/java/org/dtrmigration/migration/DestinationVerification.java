@@ -7,8 +7,8 @@ import org.dtrmigration.storage.ObjectStore;
 
 /**
  * Decides whether a destination store holds an exact copy of a source store, as MSR 2.9 requires of
- * a new storage backend. {@link ExactCopyVerification} is a simple listing comparison; the storage
- * copier's verifier can replace it behind this interface.
+ * a new storage backend. {@link CopierVerification} makes the proof with the storage copier's verifier; tests
+ * may stand in their own.
  */
 public interface DestinationVerification {
 

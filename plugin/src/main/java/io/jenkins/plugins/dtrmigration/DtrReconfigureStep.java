@@ -15,7 +15,8 @@ import org.dtrmigration.bootstrapper.ProcessRunner;
 import org.dtrmigration.bootstrapper.StorageTarget;
 import org.dtrmigration.bootstrapper.UcpConnection;
 import org.dtrmigration.events.EventSink;
-import org.dtrmigration.migration.ExactCopyVerification;
+import org.dtrmigration.migration.CopierVerification;
+import org.dtrmigration.copy.VerifyOptions;
 import org.dtrmigration.migration.ReconfigureProcedure;
 import org.dtrmigration.registry.DtrClient;
 import org.dtrmigration.storage.StorageLocation;
@@ -178,7 +179,7 @@ public final class DtrReconfigureStep extends BootstrapperStep {
                     access(request.source(), "source"), readable(request.target(), request.checkStorage()),
                     request.skipDestinationCheck(), request.force(), null);
             ReconfigureProcedure.Result r = new ReconfigureProcedure(client, ucp, runner, "docker", new StoreFactory(),
-                    new ExactCopyVerification(), events, Clock.systemUTC()).run(options, workspace.resolve(request.snapshot()));
+                    new CopierVerification(VerifyOptions.defaults()), events, Clock.systemUTC()).run(options, workspace.resolve(request.snapshot()));
             Map<String, Object> result = new LinkedHashMap<>();
             result.put("image", r.image().reference());
             result.put("storage", r.storage());

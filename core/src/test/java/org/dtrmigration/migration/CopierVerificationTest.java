@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
+import org.dtrmigration.copy.VerifyOptions;
 import org.dtrmigration.layout.RegistryLayout;
 import org.dtrmigration.layout.RegistryTreeWriter;
 import org.dtrmigration.layout.SyntheticImages;
@@ -15,7 +16,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-class ExactCopyVerificationTest {
+class CopierVerificationTest {
 
     @TempDir
     Path dir;
@@ -41,7 +42,7 @@ class ExactCopyVerificationTest {
     }
 
     DestinationVerification.Verdict verify() throws Exception {
-        return new ExactCopyVerification().verify(source, destination, events);
+        return new CopierVerification(VerifyOptions.defaults()).verify(source, destination, events);
     }
 
     @Test
@@ -55,17 +56,22 @@ class ExactCopyVerificationTest {
 
     @Test
     void aMissingBlobAnExtraObjectAndADifferentSize() throws Exception {
-        destination.delete(RegistryLayout.blobData(v1.manifest()));
+        String manifest = RegistryLayout.blobData(v1.manifest());
+        destination.delete(manifest);
         destination.write(RegistryLayout.ROOT + "blobs/zz-extra", new byte[] {1});
         String layer = RegistryLayout.blobData(v2.blobs().iterator().next());
         destination.write(layer, new byte[] {9, 9});
         DestinationVerification.Verdict verdict = verify();
         assertThat(verdict.exactCopy()).isFalse();
-        assertThat(verdict.differenceCount()).isEqualTo(3);
-        assertThat(verdict.differences()).anyMatch(d -> d.equals(RegistryLayout.blobData(v1.manifest()) + " is missing in the destination"))
-                .anyMatch(d -> d.endsWith("blobs/zz-extra is only in the destination"))
-                .anyMatch(d -> d.startsWith(layer + " has 2 bytes in the destination"));
-        assertThat(verdict.summary()).startsWith("not an exact copy: 3 difference(s)");
+        // The three differences, and the three links of tag v1 that now point at a manifest the destination lacks.
+        assertThat(verdict.differenceCount()).isEqualTo(6);
+        assertThat(verdict.differences())
+                .contains("MISSING " + manifest + ": not in the destination (" + source.stat(manifest).orElseThrow().size() + " bytes)")
+                .contains("EXTRA " + RegistryLayout.ROOT + "blobs/zz-extra: in the destination only (1 bytes)")
+                .anyMatch(d -> d.startsWith("SIZE_MISMATCH " + layer + ": source ") && d.endsWith("destination 2 bytes"))
+                .anyMatch(d -> d.startsWith("DANGLING_LINK " + RegistryLayout.tagCurrentLink("team/app", "v1") + ": points at manifest "
+                        + v1.manifest()));
+        assertThat(verdict.summary()).startsWith("not an exact copy: 6 difference(s)");
     }
 
     @Test
@@ -74,6 +80,27 @@ class ExactCopyVerificationTest {
         destination.write(current, RegistryLayout.linkContent(v2.manifest()));
         DestinationVerification.Verdict verdict = verify();
         assertThat(verdict.exactCopy()).isFalse();
-        assertThat(verdict.differences()).containsExactly(current + " points elsewhere in the destination (" + v2.manifest() + ")");
+        assertThat(verdict.differences()).containsExactly("CONTENT_MISMATCH " + current + ": the tag points at another manifest in the destination");
+    }
+
+    @Test
+    void linksThatDangleInTheSourceTooAreAnExactCopy() throws Exception {
+        // Garbage collection leaves such links behind in real registries; a copy that has them too is exact.
+        String layer = RegistryLayout.blobData(v2.blobs().iterator().next());
+        source.delete(layer);
+        destination.delete(layer);
+        DestinationVerification.Verdict verdict = verify();
+        assertThat(verdict.exactCopy()).isTrue();
+        assertThat(events.infos).anyMatch(l -> l.contains("point at blobs missing in the source too"));
+    }
+
+    @Test
+    void neitherSideIsWritten() throws Exception {
+        java.util.List<ObjectInfo> before = source.list("").toList();
+        destination.write(RegistryLayout.ROOT + "blobs/zz-extra", new byte[] {1});
+        java.util.List<ObjectInfo> destinationBefore = destination.list("").toList();
+        verify();
+        assertThat(source.list("").toList()).isEqualTo(before);
+        assertThat(destination.list("").toList()).isEqualTo(destinationBefore);
     }
 }
