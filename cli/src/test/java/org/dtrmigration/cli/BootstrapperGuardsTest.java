@@ -78,6 +78,20 @@ class BootstrapperGuardsTest {
     }
 
     @Test
+    void mirroringAndPruningCronsAreNamedWhenTheWindowOpens() throws Exception {
+        start(Product.DTR, "2.7.5");
+        assertThat(f.run("gc", "disable", "--save", dir.resolve("gc.json").toString())).isZero();
+        assertThat(f.runBootstrapper("backup", "--out", backups().resolve("a.tar").toString())).as(f.output()).isZero();
+        assertThat(f.err.toString()).contains("WARNING: DTR runs crons that change the registry on their own: [poll_mirror (0 */15 * * * *)]",
+                "Pause the repositories' mirroring and pruning policies");
+        // Only those: the GC cron is gone, and with no mirroring or pruning cron there is nothing to say.
+        f.sim.crons().delete("poll_mirror");
+        f.err.getBuffer().setLength(0);
+        assertThat(f.runBootstrapper("backup", "--out", backups().resolve("b.tar").toString())).as(f.output()).isZero();
+        assertThat(f.err.toString()).doesNotContain("change the registry on their own");
+    }
+
+    @Test
     void aBackupWithoutReadOnlyWarnsWhatItCosts() throws Exception {
         start(Product.DTR, "2.7.5");
         backup();

@@ -70,6 +70,7 @@ public final class BackupProcedure {
         checks.requireGcDisabled("backup", options.force());
         boolean readOnly = checks.warnUnlessReadOnly("images pushed after this backup are not in it, and onlinegc_blobs"
                 + " after the restore deletes their blobs");
+        checks.warnAboutWritingCrons();
         TagSnapshot snapshot = null;
         if (snapshotFile != null) {
             snapshot = TagSnapshot.take(client, events);

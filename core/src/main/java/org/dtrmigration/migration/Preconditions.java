@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Objects;
+import java.util.Set;
 import org.dtrmigration.bootstrapper.BootstrapperImage;
 import org.dtrmigration.events.EventSink;
 import org.dtrmigration.registry.ClusterStatus;
@@ -63,6 +64,31 @@ public final class Preconditions {
                     + ". Turn it on first (dtrReadOnly(enabled: true) / 'dtr-migrate read-only on') to avoid that");
         }
         return readOnly;
+    }
+
+    /** Cron actions that change or copy the registry on their own: mirror polling, push mirroring, tag pruning. */
+    static final Set<String> WRITING_ACTIONS = Set.of("poll_mirror", "push_mirror_tag", "tag_pruning");
+
+    /**
+     * Warns about crons that change the registry by themselves while it migrates (the reference's failure mode 7).
+     * Nothing here pauses them: their policies are set per repository, and DTR keeps the crons. Listing them is only
+     * a warning, so a failure to list is one too.
+     */
+    public void warnAboutWritingCrons() {
+        List<String> writing;
+        try {
+            writing = client.crons().stream().filter(c -> WRITING_ACTIONS.contains(c.action()))
+                    .map(c -> c.action() + " (" + c.schedule() + ")").toList();
+        } catch (DtrException e) {
+            events.warn("Could not list DTR's crons to look for mirroring and pruning (" + e.getMessage() + "); check them by hand");
+            return;
+        }
+        if (!writing.isEmpty()) {
+            events.warn("DTR runs crons that change the registry on their own: " + writing + ". Pause the repositories'"
+                    + " mirroring and pruning policies until the migration is done: read-only mode rejects their pushes"
+                    + " (inferred), but whether it stops tag pruning is not documented; a tag pruned or moved after the tag"
+                    + " snapshot fails the tag check, and one added is only counted");
+        }
     }
 
     /**

@@ -111,6 +111,7 @@ public final class ReconfigureProcedure {
         checks.requireGcDisabled("reconfigure", options.force());
         boolean readOnly = checks.warnUnlessReadOnly("images pushed since the copy started are not in the new storage;"
                 + " their tags will point at missing blobs after the switch");
+        checks.warnAboutWritingCrons();
         TagSnapshot snapshot = TagSnapshot.take(client, events);
         snapshot.write(snapshotFile);
         events.info("Tag snapshot written to " + snapshotFile + "; check it after the switch (dtrCheckTags)");
