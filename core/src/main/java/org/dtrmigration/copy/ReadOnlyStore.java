@@ -1,20 +1,16 @@
 package org.dtrmigration.copy;
 
-import java.io.IOException;
 import java.io.InputStream;
 import java.time.Instant;
-import java.util.List;
 import java.util.Objects;
-import java.util.Optional;
-import org.dtrmigration.storage.ObjectInfo;
-import org.dtrmigration.storage.ObjectListing;
+import org.dtrmigration.storage.ForwardingObjectStore;
 import org.dtrmigration.storage.ObjectStore;
 
 /**
  * The source of a copy: every read passes through, every write or delete throws. A cheap guarantee
  * that no code path, present or future, modifies the registry being migrated.
  */
-public final class ReadOnlyStore implements ObjectStore {
+public final class ReadOnlyStore extends ForwardingObjectStore {
 
     private final ObjectStore delegate;
 
@@ -28,33 +24,8 @@ public final class ReadOnlyStore implements ObjectStore {
     }
 
     @Override
-    public String describe() {
-        return delegate.describe();
-    }
-
-    @Override
-    public boolean md5InListings() {
-        return delegate.md5InListings();
-    }
-
-    @Override
-    public ObjectListing list(String prefix) throws IOException {
-        return delegate.list(prefix);
-    }
-
-    @Override
-    public List<String> listChildren(String prefix) throws IOException {
-        return delegate.listChildren(prefix);
-    }
-
-    @Override
-    public Optional<ObjectInfo> stat(String key) throws IOException {
-        return delegate.stat(key);
-    }
-
-    @Override
-    public InputStream read(String key) throws IOException {
-        return delegate.read(key);
+    protected ObjectStore delegate() {
+        return delegate;
     }
 
     @Override
@@ -80,11 +51,6 @@ public final class ReadOnlyStore implements ObjectStore {
     @Override
     public int abortIncompleteWrites(String prefix, Instant startedBefore, java.util.function.Predicate<String> keys) {
         throw refused("clean up incomplete writes under", prefix);
-    }
-
-    @Override
-    public void close() throws IOException {
-        delegate.close();
     }
 
     private IllegalStateException refused(String action, String key) {

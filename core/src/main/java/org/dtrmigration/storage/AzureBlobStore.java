@@ -35,7 +35,6 @@ import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.security.SecureRandom;
 import java.time.Duration;
-import java.util.Arrays;
 import java.util.Base64;
 import java.util.HexFormat;
 import java.util.Iterator;
@@ -244,9 +243,9 @@ public final class AzureBlobStore implements ObjectStore {
             writeBlocks(key, blob, new SequenceInputStream(new ByteArrayInputStream(head), content), length, md5);
             return;
         }
-        checkLength(key, length, head.length);
+        WriteChecks.length(key, length, head.length);
         byte[] actual = Md5.of(head, 0, head.length);
-        checkMd5(key, md5, actual);
+        WriteChecks.md5(key, md5, actual);
         // One Put Blob: atomic, replaces any block blob, Content-MD5 checked in transit and stored on the blob.
         BlockBlobSimpleUploadOptions upload = new BlockBlobSimpleUploadOptions(BinaryData.fromBytes(head))
                 .setHeaders(headers(actual))
@@ -290,8 +289,8 @@ public final class AzureBlobStore implements ObjectStore {
             }
             return id;
         }, true); // the committed blob carries the whole content's MD5, so listings can compare it
-        checkLength(key, length, result.length());
-        checkMd5(key, md5, result.md5());
+        WriteChecks.length(key, length, result.length());
+        WriteChecks.md5(key, md5, result.md5());
         try {
             blob.commitBlockListWithResponse(new BlockBlobCommitBlockListOptions(result.partIds()).setHeaders(headers(result.md5())),
                     null, Context.NONE);
@@ -330,23 +329,7 @@ public final class AzureBlobStore implements ObjectStore {
     }
 
     private String blobName(String key) {
-        if (key.isEmpty() || key.startsWith("/")) {
-            throw new IllegalArgumentException("invalid object key: '" + key + "'");
-        }
-        return root + key;
-    }
-
-    private static void checkLength(String key, long expected, long actual) throws IOException {
-        if (expected >= 0 && expected != actual) {
-            throw new IOException("short write for '" + key + "': expected " + expected + " bytes, got " + actual + "; nothing written");
-        }
-    }
-
-    private static void checkMd5(String key, byte[] expected, byte[] actual) throws IOException {
-        if (expected != null && !Arrays.equals(expected, actual)) {
-            throw new IOException("content of '" + key + "' has MD5 " + Md5.hex(actual) + ", expected " + Md5.hex(expected)
-                    + "; nothing written");
-        }
+        return WriteChecks.under(root, key);
     }
 
     /** Turns SDK errors into messages a person can act on; never includes a secret. */

@@ -9,7 +9,6 @@ import java.net.ConnectException;
 import java.net.UnknownHostException;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.Iterator;
 import java.util.List;
 import java.util.NoSuchElementException;
@@ -402,9 +401,9 @@ public final class S3Store implements ObjectStore {
             writeMultipart(key, objectKey, new SequenceInputStream(new ByteArrayInputStream(head), content), length, md5);
             return;
         }
-        checkLength(key, length, head.length);
+        WriteChecks.length(key, length, head.length);
         byte[] actual = Md5.of(head, 0, head.length);
-        checkMd5(key, md5, actual);
+        WriteChecks.md5(key, md5, actual);
         try {
             if (SignedRequests.addressable(objectKey)) {
                 requests().put(objectKey, head, actual);
@@ -462,9 +461,9 @@ public final class S3Store implements ObjectStore {
                     throw translate(e, "write part " + number + " of", key);
                 }
             }, md5 != null); // S3 keeps no whole-object MD5 for multipart uploads: compute it only to check it
-            checkLength(key, length, result.length());
+            WriteChecks.length(key, length, result.length());
             if (md5 != null) {
-                checkMd5(key, md5, result.md5());
+                WriteChecks.md5(key, md5, result.md5());
             }
             List<CompletedPart> completed = new ArrayList<>(result.partIds().size());
             for (int i = 0; i < result.partIds().size(); i++) {
@@ -528,23 +527,7 @@ public final class S3Store implements ObjectStore {
     }
 
     private String objectKey(String key) {
-        if (key.isEmpty() || key.startsWith("/")) {
-            throw new IllegalArgumentException("invalid object key: '" + key + "'");
-        }
-        return root + key;
-    }
-
-    private static void checkLength(String key, long expected, long actual) throws IOException {
-        if (expected >= 0 && expected != actual) {
-            throw new IOException("short write for '" + key + "': expected " + expected + " bytes, got " + actual + "; nothing written");
-        }
-    }
-
-    private static void checkMd5(String key, byte[] expected, byte[] actual) throws IOException {
-        if (expected != null && !Arrays.equals(expected, actual)) {
-            throw new IOException("content of '" + key + "' has MD5 " + Md5.hex(actual) + ", expected " + Md5.hex(expected)
-                    + "; nothing written");
-        }
+        return WriteChecks.under(root, key);
     }
 
     /** Turns SDK errors into messages a person can act on; never includes a secret. */

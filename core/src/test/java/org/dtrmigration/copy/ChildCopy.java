@@ -5,11 +5,9 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.InterruptedIOException;
 import java.util.List;
-import java.util.Optional;
 import org.dtrmigration.events.EventSink;
 import org.dtrmigration.storage.EnvironmentCredentials;
-import org.dtrmigration.storage.ObjectInfo;
-import org.dtrmigration.storage.ObjectListing;
+import org.dtrmigration.storage.ForwardingObjectStore;
 import org.dtrmigration.storage.ObjectStore;
 import org.dtrmigration.storage.StorageLocation;
 import org.dtrmigration.storage.StoreFactory;
@@ -40,51 +38,21 @@ public final class ChildCopy {
     }
 
     /** Hides the driver's re-readable single-request write, so that large objects use the streamed (multipart) path. */
-    private record StreamsOnly(ObjectStore delegate) implements ObjectStore {
-        @Override
-        public String describe() {
-            return delegate.describe();
+    private static final class StreamsOnly extends ForwardingObjectStore {
+        private final ObjectStore delegate;
+
+        StreamsOnly(ObjectStore delegate) {
+            this.delegate = delegate;
         }
 
         @Override
-        public ObjectListing list(String prefix) throws IOException {
-            return delegate.list(prefix);
-        }
-
-        @Override
-        public List<String> listChildren(String prefix) throws IOException {
-            return delegate.listChildren(prefix);
-        }
-
-        @Override
-        public Optional<ObjectInfo> stat(String key) throws IOException {
-            return delegate.stat(key);
-        }
-
-        @Override
-        public InputStream read(String key) throws IOException {
-            return delegate.read(key);
-        }
-
-        @Override
-        public void write(String key, InputStream content, long length, byte[] md5) throws IOException {
-            delegate.write(key, content, length, md5);
-        }
-
-        @Override
-        public void delete(String key) throws IOException {
-            delegate.delete(key);
-        }
-
-        @Override
-        public int abortIncompleteWrites(String prefix, java.time.Instant startedBefore, java.util.function.Predicate<String> keys)
-                throws IOException {
-            return delegate.abortIncompleteWrites(prefix, startedBefore, keys);
+        protected ObjectStore delegate() {
+            return delegate;
         }
     }
 
     /** Reads at a crawl: 64 KiB per 10 ms, and 20 ms before each object. */
-    private static final class Slow implements ObjectStore {
+    private static final class Slow extends ForwardingObjectStore {
         private final ObjectStore delegate;
 
         Slow(ObjectStore delegate) {
@@ -92,23 +60,8 @@ public final class ChildCopy {
         }
 
         @Override
-        public String describe() {
-            return delegate.describe();
-        }
-
-        @Override
-        public ObjectListing list(String prefix) throws IOException {
-            return delegate.list(prefix);
-        }
-
-        @Override
-        public List<String> listChildren(String prefix) throws IOException {
-            return delegate.listChildren(prefix);
-        }
-
-        @Override
-        public Optional<ObjectInfo> stat(String key) throws IOException {
-            return delegate.stat(key);
+        protected ObjectStore delegate() {
+            return delegate;
         }
 
         @Override

@@ -4,15 +4,14 @@ import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.SocketException;
-import java.time.Instant;
 import java.util.List;
-import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Predicate;
 import org.dtrmigration.storage.ObjectInfo;
 import org.dtrmigration.storage.ObjectListing;
+import org.dtrmigration.storage.ForwardingObjectStore;
 import org.dtrmigration.storage.ObjectStore;
 
 /**
@@ -20,7 +19,7 @@ import org.dtrmigration.storage.ObjectStore;
  * attempts of matching operations (as a throttling storm or flaky network gives), connection resets in the
  * middle of a read, failing listings.
  */
-final class FaultyStore implements ObjectStore {
+final class FaultyStore extends ForwardingObjectStore {
     final ObjectStore delegate;
     /** Keys written, in completion order. */
     final List<String> writes = new CopyOnWriteArrayList<>();
@@ -48,13 +47,13 @@ final class FaultyStore implements ObjectStore {
     }
 
     @Override
-    public String describe() {
-        return "faulty " + delegate.describe();
+    protected ObjectStore delegate() {
+        return delegate;
     }
 
     @Override
-    public boolean md5InListings() {
-        return delegate.md5InListings();
+    public String describe() {
+        return "faulty " + delegate.describe();
     }
 
     @Override
@@ -86,16 +85,6 @@ final class FaultyStore implements ObjectStore {
                 inner.close();
             }
         };
-    }
-
-    @Override
-    public List<String> listChildren(String prefix) throws IOException {
-        return delegate.listChildren(prefix);
-    }
-
-    @Override
-    public Optional<ObjectInfo> stat(String key) throws IOException {
-        return delegate.stat(key);
     }
 
     @Override
@@ -150,15 +139,5 @@ final class FaultyStore implements ObjectStore {
     public void delete(String key) throws IOException {
         delegate.delete(key);
         deletes.add(key);
-    }
-
-    @Override
-    public int abortIncompleteWrites(String prefix, Instant startedBefore, Predicate<String> keys) throws IOException {
-        return delegate.abortIncompleteWrites(prefix, startedBefore, keys);
-    }
-
-    @Override
-    public void close() throws IOException {
-        delegate.close();
     }
 }

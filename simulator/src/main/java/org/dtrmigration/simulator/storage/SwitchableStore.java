@@ -1,11 +1,7 @@
 package org.dtrmigration.simulator.storage;
 
-import java.io.IOException;
-import java.io.InputStream;
 import java.util.Objects;
-import java.util.Optional;
-import org.dtrmigration.storage.ObjectInfo;
-import org.dtrmigration.storage.ObjectListing;
+import org.dtrmigration.storage.ForwardingObjectStore;
 import org.dtrmigration.storage.ObjectStore;
 
 /**
@@ -13,7 +9,7 @@ import org.dtrmigration.storage.ObjectStore;
  * collection) goes through this one object, so that a restore or reconfigure onto new storage
  * switches all of them at once, as restarting DTR's registry containers does.
  */
-public final class SwitchableStore implements ObjectStore {
+public final class SwitchableStore extends ForwardingObjectStore {
 
     private volatile ObjectStore current;
 
@@ -30,38 +26,8 @@ public final class SwitchableStore implements ObjectStore {
     }
 
     @Override
-    public String describe() {
-        return current.describe();
-    }
-
-    @Override
-    public boolean md5InListings() {
-        return current.md5InListings();
-    }
-
-    @Override
-    public ObjectListing list(String prefix) throws IOException {
-        return current.list(prefix);
-    }
-
-    @Override
-    public Optional<ObjectInfo> stat(String key) throws IOException {
-        return current.stat(key);
-    }
-
-    @Override
-    public InputStream read(String key) throws IOException {
-        return current.read(key);
-    }
-
-    @Override
-    public void write(String key, InputStream content, long length, byte[] md5) throws IOException {
-        current.write(key, content, length, md5);
-    }
-
-    @Override
-    public void delete(String key) throws IOException {
-        current.delete(key);
+    protected ObjectStore delegate() {
+        return current;
     }
 
     /** The stores it switches between are owned by whoever opened them. */
